@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bridge/subcommands.h"
+
+#include <functional>
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include "bridge/validatecommand.h"
+
+namespace Bridge {
+
+namespace {
+
+struct Subcommand
+{
+    QString name;
+    QString summary;
+    std::function<int(const QStringList &)> run;
+};
+
+QVector<Subcommand> subcommands()
+{
+    return {
+            {QStringLiteral("validate"), QStringLiteral("check recipes; FILE:LINE:COL diagnostics"),
+             &runValidate},
+    };
+}
+
+int printUsage(QTextStream &out)
+{
+    out << "usage: bittern SUBCOMMAND [OPTIONS]...\n\nsubcommands:\n";
+    for (const Subcommand &sub : subcommands())
+        out << "  " << sub.name.leftJustified(12) << sub.summary << '\n';
+    out << "\nRun 'bittern SUBCOMMAND --help' for the options of one subcommand.\n";
+    return int(ExitCode::Usage);
+}
+
+} // namespace
+
+int runSubcommand(const QStringList &arguments)
+{
+    QTextStream err(stderr);
+    if (arguments.size() < 2)
+        return printUsage(err);
+    const QString name = arguments.at(1);
+    if (name == QLatin1String("--version")) {
+        QTextStream(stdout) << "bittern " << QCoreApplication::applicationVersion() << '\n';
+        return int(ExitCode::Success);
+    }
+    if (name == QLatin1String("--help") || name == QLatin1String("help")) {
+        QTextStream out(stdout);
+        printUsage(out);
+        return int(ExitCode::Success);
+    }
+    for (const Subcommand &sub : subcommands()) {
+        if (sub.name == name)
+            return sub.run(arguments.mid(1));
+    }
+    err << "bittern: unknown subcommand '" << name << "'\n";
+    return printUsage(err);
+}
+
+} // namespace Bridge

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+
+/**
+ * The enumerations of the core domain. They share one header because Q_ENUM_NS needs the
+ * namespace's single Q_NAMESPACE; string conversion for wire formats goes through QMetaEnum
+ * (see enumToString() / enumFromString()).
+ */
+namespace Core {
+Q_NAMESPACE
+
+/// What kind of failure an Error describes; mapped to exit codes and HTTP statuses in one place each.
+enum class ErrorCode {
+    None,
+    InvalidArgument, ///< a usage error: bad option, bad value
+    ReadFailed, ///< a file or device could not be read
+    WriteFailed, ///< a file or device could not be written
+    ParseFailed, ///< input is not well-formed (XML, INI, JSON…)
+    InvalidInput, ///< well-formed input that breaks the rules of its format
+    LimitExceeded, ///< input larger or deeper than a configured bound
+    NotFound,
+    Conflict,
+    Unsupported,
+    Network,
+    Internal,
+};
+Q_ENUM_NS(ErrorCode)
+
+/// A step's error policy (bitten-spec §1.4). Invalid: a value Bitten would reject.
+enum class OnError {
+    Fail,
+    Continue,
+    Ignore,
+    Invalid,
+};
+Q_ENUM_NS(OnError)
+
+/// Which family a command's namespace URI belongs to (bitten-spec §1.5).
+enum class NamespaceFamily {
+    None, ///< un-namespaced: <report>, <attach>
+    Current, ///< http://bitten.edgewall.org/tools/…
+    Legacy, ///< http://bitten.cmlenz.net/tools/… (pre-0.6b2, still accepted)
+    PreFive, ///< bitten:bitten.build.… (2005, not accepted by 0.6)
+    ThirdParty, ///< anything else
+};
+Q_ENUM_NS(NamespaceFamily)
+
+/// Every built-in Bitten command (bitten-spec §4); Unknown for third-party or misspelt ones.
+enum class CommandId {
+    Unknown,
+    Report,
+    Attach,
+    ShExec,
+    ShPipe,
+    CConfigure,
+    CAutoreconf,
+    CMake,
+    CCppunit,
+    CCunit,
+    CGcov,
+    JavaAnt,
+    JavaJunit,
+    JavaCobertura,
+    MonoNunit,
+    PhpPhing,
+    PhpPhpunit,
+    PhpCoverage,
+    PhpPhpcs,
+    PythonExec,
+    PythonDistutils,
+    PythonUnittest,
+    PythonTrace,
+    PythonCoverage,
+    PythonFigleaf,
+    PythonPylint,
+    SvnCheckout,
+    SvnExport,
+    SvnUpdate,
+    HgPull,
+    XmlTransform,
+};
+Q_ENUM_NS(CommandId)
+
+/// Severity of a diagnostic about a recipe or configuration.
+enum class Severity {
+    Error,
+    Warning,
+};
+Q_ENUM_NS(Severity)
+
+} // namespace Core

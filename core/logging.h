@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcCoreRecipe)
+Q_DECLARE_LOGGING_CATEGORY(lcCoreReport)
+Q_DECLARE_LOGGING_CATEGORY(lcCoreProperties)

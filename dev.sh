@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Bittern developer entry point. Works as root on a fresh Debian 12 machine.
+#   ./dev.sh demo   install what is missing, build, run the main job on the embedded default
+#   ./dev.sh test   install what is missing, build, run the whole suite (dev preset, then asan)
+#   ./dev.sh build  install what is missing and build the dev preset only
+set -euo pipefail
+cd "$(dirname "$0")"
+here=$PWD
+
+# Packages needed to build Bittern.
+build_packages=(
+    ca-certificates git cmake ninja-build pkg-config g++ clang libclang-rt-14-dev clang-format
+    qtbase5-dev libqt5sql5-sqlite libqt5sql5-psql libkf5archive-dev extra-cmake-modules
+    libxslt1-dev libhttp-parser-dev
+)
+# Packages the demo runs (the tools its example recipes drive).
+demo_packages=(make python3)
+# Packages the test suite drives: the real tools behind every recipe command, servers and peers.
+test_packages=(
+    make gcc autoconf automake python3 python3-coverage pylint subversion mercurial
+    xsltproc procps
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+missing_packages() {
+    local p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || echo "$p"
+    done
+}
+
+install_packages() {
+    local missing
+    missing=$(missing_packages "$@" | sort -u | tr '\n' ' ')
+    [[ -z ${missing// /} ]] && return 0
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "dev.sh: these Debian packages are missing and installing them needs root: $missing" >&2
+        exit 2
+    fi
+    log "Installing: $missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null
+    # shellcheck disable=SC2086
+    apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $missing >/dev/null
+}
+
+build_preset() {
+    local preset=$1
+    if [[ ! -f build/$preset/build.ninja ]]; then
+        log "Configuring ($preset)"
+        cmake --preset "$preset" >/dev/null
+    fi
+    log "Building ($preset)"
+    cmake --build --preset "$preset"
+}
+
+run_demo() {
+    local bin=$here/build/dev/bin
+    log "Validating the example recipes"
+    "$bin/bittern" validate --steps examples/*.xml
+}
+
+run_tests() {
+    log "Checking formatting (clang-format 14)"
+    git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
+    log "Running the test suite (dev)"
+    ctest --preset dev -j2
+    build_preset asan
+    log "Running the test suite (asan: AddressSanitizer + UndefinedBehaviorSanitizer)"
+    ctest --preset asan -j2
+}
+
+case ${1:-} in
+demo)
+    install_packages "${build_packages[@]}" "${demo_packages[@]}"
+    build_preset dev
+    run_demo
+    ;;
+test)
+    install_packages "${build_packages[@]}" "${test_packages[@]}"
+    build_preset dev
+    run_tests
+    ;;
+build)
+    install_packages "${build_packages[@]}"
+    build_preset dev
+    ;;
+*)
+    echo "usage: ./dev.sh demo|test|build" >&2
+    exit 2
+    ;;
+esac
