@@ -54,7 +54,8 @@ public:
     static const CommandSpec *find(const QString &namespaceUri, const QString &localName);
     /// Which family a namespace URI belongs to.
     static NamespaceFamily family(const QString &namespaceUri);
-    /// The current (0.6b2+) URI for a conventional prefix ("sh" → http://bitten.edgewall.org/tools/sh).
+    /// The current (0.6b2+) URI for a conventional prefix ("sh" →
+    /// http://bitten.edgewall.org/tools/sh).
     static QString currentUri(const QString &namespaceName);
     /// The conventional prefix of a built-in URI of either family; empty otherwise.
     static QString namespaceName(const QString &namespaceUri);

@@ -11,7 +11,8 @@
 namespace Core {
 Q_NAMESPACE
 
-/// What kind of failure an Error describes; mapped to exit codes and HTTP statuses in one place each.
+/// What kind of failure an Error describes; mapped to exit codes and HTTP statuses in one place
+/// each.
 enum class ErrorCode {
     None,
     InvalidArgument, ///< a usage error: bad option, bad value
