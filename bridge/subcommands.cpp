@@ -7,6 +7,7 @@
 #include <QTextStream>
 
 #include "bridge/validatecommand.h"
+#include "recipe-translator/translatecommand.h"
 
 namespace Bridge {
 
@@ -24,6 +25,9 @@ QVector<Subcommand> subcommands()
     return {
             {QStringLiteral("validate"), QStringLiteral("check recipes; FILE:LINE:COL diagnostics"),
              &runValidate},
+            {QStringLiteral("translate"),
+             QStringLiteral("recipes and Trac databases to Jenkins or Buildbot jobs; --audit"),
+             &Translator::runTranslate},
     };
 }
 

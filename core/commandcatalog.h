@@ -57,11 +57,16 @@ public:
     /// The current (0.6b2+) URI for a conventional prefix ("sh" →
     /// http://bitten.edgewall.org/tools/sh).
     static QString currentUri(const QString &namespaceName);
-    /// The conventional prefix of a built-in URI of either family; empty otherwise.
+    /// The conventional prefix of a built-in URI of the current, legacy or pre-0.5 family;
+    /// empty otherwise.
     static QString namespaceName(const QString &namespaceUri);
     /// Bitten's attribute → parameter escaping (bitten-spec §1.7): '-' → '_', then a trailing
     /// '_' for Python keywords and builtins ("dir" → "dir_", "keep-going" → "keep_going").
     static QString parameterName(const QString &attributeName);
+    /// The conventional prefixes of the built-in namespaces, in the order of bitten-spec §1.5.
+    static QStringList namespaceNames();
+    /// The legacy (pre-0.6b2, cmlenz.net) URI for a conventional prefix.
+    static QString legacyUri(const QString &namespaceName);
 };
 
 } // namespace Core

@@ -91,4 +91,55 @@ enum class Severity {
 };
 Q_ENUM_NS(Severity)
 
+/// How a JUnit XML file is read (see docs/COMPATIBILITY.md): Bitten's java:junit quirks, or as
+/// Jenkins' junit plugin reads it (system-out/system-err are output, not results).
+enum class JUnitMode {
+    Bitten,
+    Faithful,
+};
+Q_ENUM_NS(JUnitMode)
+
+/// How a Cobertura reader merges classes of one file: consecutive classes only (flat memory,
+/// streaming), or every class of the document as Bitten does (memory grows with the file count).
+enum class CoberturaGrouping {
+    Consecutive,
+    WholeDocument,
+};
+Q_ENUM_NS(CoberturaGrouping)
+
+/// The type of a ClassAd value (condor-matchmaking §1.1).
+enum class ClassAdType {
+    Undefined,
+    Error,
+    Boolean,
+    Integer,
+    Real,
+    String,
+    List,
+};
+Q_ENUM_NS(ClassAdType)
+
+/// A ClassAd operator (condor-matchmaking §1.3); MetaEqual is `=?=` / `is`.
+enum class ClassAdOperator {
+    Negate,
+    Plus,
+    Not,
+    Multiply,
+    Divide,
+    Modulo,
+    Add,
+    Subtract,
+    Less,
+    LessEqual,
+    GreaterEqual,
+    Greater,
+    Equal,
+    NotEqual,
+    MetaEqual,
+    MetaNotEqual,
+    And,
+    Or,
+};
+Q_ENUM_NS(ClassAdOperator)
+
 } // namespace Core

@@ -47,6 +47,8 @@ struct RecipeCommand
     QVector<RecipeAttribute> attributes;
     SourcePosition position;
     bool hasNestedContent = false; ///< had child elements (rejected by validation)
+    /// Child elements of a command (pre-0.5 <reports> wrappers); rejected by validation.
+    QVector<RecipeCommand> children;
 
     /// Bitten's generator id: "URI#local", or the local name for un-namespaced commands.
     QString generator() const;
@@ -70,6 +72,7 @@ struct RecipeStep
     QVector<RecipeAttribute> attributes;
     QVector<RecipeCommand> commands;
     SourcePosition position;
+    int commentCount = 0; ///< comments directly inside the step (a comment-only step runs empty)
 };
 
 /// An element at the top level of the recipe that is not a <step> (kept for diagnostics).
@@ -96,6 +99,10 @@ struct Recipe
     QVector<RecipeStep> steps;
     QVector<RecipeElement> strayElements; ///< top-level children that are not <step>
     bool hasDoctype = false;
+    /// Written in the pre-0.5 (2005) format: bitten:bitten.build.* namespaces, <reports>
+    /// wrappers or a <recipe> root. Bitten 0.6 does not run such recipes.
+    bool isPreFiveFormat = false;
+    int topLevelElementCount = 0; ///< element children of the root, steps included
 
     /// Value of a root attribute (recipe variable), or @p fallback.
     QString variable(const QString &name, const QString &fallback = QString()) const;

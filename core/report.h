@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <initializer_list>
+
 #include <QPair>
 #include <QString>
 #include <QVector>
@@ -22,6 +24,11 @@ struct ReportItem
     void set(const QString &name, const QString &value);
     /// The item type: the "type" field, e.g. "test", "coverage", "problem".
     QString type() const { return value(QStringLiteral("type")); }
+
+    /// An item from field pairs in order (later pairs with the same name overwrite).
+    static ReportItem of(std::initializer_list<QPair<QString, QString>> fields);
+    bool operator==(const ReportItem &other) const { return fields == other.fields; }
+    bool operator!=(const ReportItem &other) const { return fields != other.fields; }
 };
 
 /// A report of one category from one generator (a command's QName; empty for <report>).
@@ -68,8 +75,35 @@ struct LintTotals
     qint64 total() const { return convention + refactor + warning + error + other; }
 };
 
+/**
+ * Bounds that every report and step result reader enforces, so hostile or broken input ends
+ * with a LimitExceeded error instead of unbounded memory or recursion.
+ */
+struct ReportReadLimits
+{
+    int maxDepth = 64; ///< element nesting depth
+    qint64 maxValueLength = 64 * 1024 * 1024; ///< characters of one attribute value or text
+    qint64 maxTotalLength = qint64(1) << 30; ///< characters kept in memory by one document read
+};
+
+/// Adds @p item to a test total (Bitten's summarizer: only items with a fixture count).
+void addToTotals(TestTotals &totals, const ReportItem &item);
+
 TestTotals testTotals(const Report &report);
 CoverageTotals coverageTotals(const Report &report);
 LintTotals lintTotals(const Report &report);
+
+/**
+ * @p text without the characters Bitten deletes from step result text (bitten-spec §3.2:
+ * U+0001–U+0008, U+000B, U+000C, U+000E–U+001F, U+007F, U+0080–U+009F except U+0085) and
+ * without those XML 1.0 cannot carry at all (U+0000, U+FFFE, U+FFFF, unpaired surrogates).
+ */
+QString stripControlCharacters(const QString &text);
+
+/// posixpath.join(@p base, @p path): @p path alone when absolute or when @p base is empty.
+QString joinPosixPath(const QString &base, const QString &path);
+
+/// The element name Bitten's own commands use for items of @p category: test, coverage, problem.
+QString defaultItemElement(const QString &category);
 
 } // namespace Core

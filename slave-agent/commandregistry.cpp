@@ -20,7 +20,18 @@ const CommandFunction *CommandRegistry::find(const Core::RecipeCommand &command)
         return it == m_builtin.constEnd() ? nullptr : &it.value();
     }
     const auto it = m_thirdParty.constFind(command.generator());
-    return it == m_thirdParty.constEnd() ? nullptr : &it.value();
+    if (it != m_thirdParty.constEnd())
+        return &it.value();
+    if (command.namespaceUri.isEmpty())
+        return nullptr;
+    const auto ns = m_thirdPartyNamespaces.constFind(command.namespaceUri);
+    return ns == m_thirdPartyNamespaces.constEnd() ? nullptr : &ns.value();
+}
+
+void CommandRegistry::addThirdPartyNamespace(const QString &namespaceUri,
+                                             CommandFunction function)
+{
+    m_thirdPartyNamespaces.insert(namespaceUri, std::move(function));
 }
 
 } // namespace Agent

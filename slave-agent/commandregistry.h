@@ -31,6 +31,8 @@ class CommandRegistry
 public:
     void add(Core::CommandId id, CommandFunction function);
     void addThirdParty(const QString &generator, CommandFunction function);
+    /// Runs every command of a third-party namespace URI that has no addThirdParty() entry.
+    void addThirdPartyNamespace(const QString &namespaceUri, CommandFunction function);
     /// The implementation for a command element, or nullptr when none is registered.
     const CommandFunction *find(const Core::RecipeCommand &command) const;
 
@@ -40,6 +42,7 @@ public:
 private:
     QHash<int, CommandFunction> m_builtin;
     QHash<QString, CommandFunction> m_thirdParty;
+    QHash<QString, CommandFunction> m_thirdPartyNamespaces;
 };
 
 } // namespace Agent

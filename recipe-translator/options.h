@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include "core/result.h"
+#include "recipe-translator/enums.h"
+
+namespace Translator {
+
+/// Whether the audit is written.
+enum class AuditMode {
+    Off,
+    On,
+};
+
+/// The options of `bittern translate`.
+struct Options
+{
+    Target target = Target::None;
+    StrategyChoice strategy = StrategyChoice::Auto;
+    AuditMode audit = AuditMode::Off;
+    PartialPolicy partial = PartialPolicy::FailUnsupported;
+    QString outputDir; ///< empty: the current directory (audit: stdout)
+    QStringList inputs;
+    bool help = false;
+};
+
+/**
+ * Parses `bittern translate --to jenkins|buildbot|recipe [--strategy auto|agent|native]
+ * [--audit] [--allow-partial] [-o DIR] INPUT...` (arguments without the program name, the first
+ * being "translate"). Pure: usage errors come back as InvalidArgument with the message to print.
+ */
+class OptionsParser
+{
+public:
+    static Core::Result<Options> parse(const QStringList &arguments);
+    static QString helpText();
+};
+
+} // namespace Translator

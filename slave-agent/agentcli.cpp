@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "slave-agent/agentcli.h"
+
+#include <csignal>
+#include <cstdio>
+
+#include <QDir>
+#include <QFile>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+
+#include "core/inifile.h"
+#include "core/recipereader.h"
+#include "core/slaveproperties.h"
+#include "slave-agent/buildrunner.h"
+#include "slave-agent/commandregistry.h"
+#include "slave-agent/externalcommand.h"
+#include "slave-agent/posixprocesslauncher.h"
+#include "slave-agent/stopsignal.h"
+#include "slave-agent/summarytable.h"
+
+namespace Agent {
+
+namespace {
+
+const QString commandsSection = QStringLiteral("bittern.commands");
+
+void printLine(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fputc('\n', stdout);
+}
+
+void printError(const QString &message)
+{
+    std::fflush(stdout);
+    std::fprintf(stderr, "bittern-agent: %s\n", qUtf8Printable(message));
+}
+
+Core::Result<QByteArray> readWhole(const QString &path, const QString &what)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Core::makeError(Core::ErrorCode::ReadFailed,
+                               QStringLiteral("Could not open %1 %2: %3.")
+                                       .arg(what, path, file.errorString()));
+    }
+    return file.readAll();
+}
+
+Core::Result<void> checkOnError(const Core::Recipe &recipe, const QString &path)
+{
+    if (recipe.onError == Core::OnError::Invalid) {
+        return Core::makeError(Core::ErrorCode::InvalidInput,
+                               QStringLiteral("Recipe %1 has an invalid onerror value \"%2\" "
+                                              "(expected fail, continue or ignore).")
+                                       .arg(path, recipe.onErrorText));
+    }
+    for (const Core::RecipeStep &step : recipe.steps) {
+        if (step.onError == Core::OnError::Invalid) {
+            return Core::makeError(Core::ErrorCode::InvalidInput,
+                                   QStringLiteral("Step \"%1\" of recipe %2 has an invalid "
+                                                  "onerror value \"%3\" (expected fail, "
+                                                  "continue or ignore).")
+                                           .arg(step.id, path, step.onErrorText));
+        }
+    }
+    return {};
+}
+
+QHash<QString, QString> externalCommands(const Core::IniFile &ini)
+{
+    QHash<QString, QString> commands;
+    for (const QString &option : ini.options(commandsSection)) {
+        const QString value = ini.rawValue(commandsSection, option).trimmed();
+        const int space = value.indexOf(QLatin1Char(' '));
+        if (space > 0)
+            commands.insert(value.left(space), value.mid(space + 1).trimmed());
+    }
+    return commands;
+}
+
+QHash<QString, QString> environment()
+{
+    QHash<QString, QString> hash;
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : env.keys())
+        hash.insert(key, env.value(key));
+    return hash;
+}
+
+ExitCode finish(const Options &options, const BuildOutcome &outcome)
+{
+    if (options.mode == AgentMode::Run) {
+        printLine(QString());
+        std::fputs(qUtf8Printable(SummaryTable::render(outcome.steps)), stdout);
+        printLine(outcome.cancelled ? QStringLiteral("Build stopped.")
+                                    : outcome.failed ? QStringLiteral("Build failed.")
+                                                     : QStringLiteral("Build succeeded."));
+    }
+    std::fflush(stdout);
+    return outcome.failed || outcome.cancelled ? ExitCode::Failed : ExitCode::Success;
+}
+
+ExitCode runBuild(const Options &options, const Core::Recipe &recipe, const AgentConfig &config,
+                  const QString &workDir)
+{
+    StopSignal stop;
+    stop.installHandlers();
+    PosixProcessLauncher launcher(&stop);
+    CommandRegistry registry = CommandRegistry::builtin();
+    ExternalCommand::registerAll(registry, config.externalCommands);
+    BuildRunner runner(registry, launcher, &stop);
+    runner.setLiveLog(&printLine);
+    BuildSettings settings;
+    settings.workDir = workDir;
+    settings.buildDirPattern = options.buildDirPattern;
+    settings.reportDir = options.reportDir.isEmpty() ? QDir(workDir).filePath(QStringLiteral("reports"))
+                                                     : options.reportDir;
+    settings.properties = config.properties;
+    settings.environment = environment();
+    auto outcome = options.mode == AgentMode::Step ? runner.runStep(recipe, options.stepId, settings)
+                                                   : runner.run(recipe, settings);
+    if (!outcome) {
+        printError(outcome.error().message);
+        return AgentCli::exitCodeFor(outcome.error());
+    }
+    return finish(options, outcome.value());
+}
+
+} // namespace
+
+Core::Result<Core::Recipe> AgentCli::loadRecipe(const QString &path)
+{
+    auto data = readWhole(path, QStringLiteral("recipe"));
+    if (!data)
+        return data.error();
+    auto recipe = Core::RecipeReader(path).read(data.value());
+    if (!recipe)
+        return recipe.error();
+    if (auto checked = checkOnError(recipe.value(), path); !checked)
+        return checked.error();
+    return recipe;
+}
+
+Core::Result<AgentConfig> AgentCli::loadConfig(const Options &options)
+{
+    AgentConfig config;
+    Core::SlaveProperties properties = Core::SlaveProperties::detect();
+    if (!options.configFile.isEmpty()) {
+        auto data = readWhole(options.configFile, QStringLiteral("slave configuration"));
+        if (!data)
+            return data.error();
+        auto ini = Core::IniFile::parse(data.value());
+        if (!ini) {
+            return Core::makeError(ini.error().code,
+                                   QStringLiteral("Could not read slave configuration %1: %2")
+                                           .arg(options.configFile, ini.error().toString()));
+        }
+        auto merged = Core::SlaveProperties::fromIni(ini.value(), properties);
+        if (!merged)
+            return merged.error();
+        properties = merged.value();
+        config.externalCommands = externalCommands(ini.value());
+    }
+    QStringList definitions;
+    for (const auto &property : options.properties)
+        definitions.append(property.first + QLatin1Char('=') + property.second);
+    if (auto applied = properties.applyOverrides(definitions); !applied)
+        return applied.error();
+    config.properties = properties.toHash();
+    return config;
+}
+
+ExitCode AgentCli::exitCodeFor(const Core::Error &error)
+{
+    switch (error.code) {
+    case Core::ErrorCode::InvalidArgument:
+    case Core::ErrorCode::ReadFailed:
+    case Core::ErrorCode::ParseFailed:
+    case Core::ErrorCode::InvalidInput:
+    case Core::ErrorCode::LimitExceeded:
+    case Core::ErrorCode::NotFound:
+        return ExitCode::UsageError;
+    default:
+        return ExitCode::Failed;
+    }
+}
+
+ExitCode AgentCli::execute(const Options &options)
+{
+    std::signal(SIGPIPE, SIG_IGN);
+    auto recipe = loadRecipe(options.recipeFile);
+    if (!recipe) {
+        printError(recipe.error().toString());
+        return ExitCode::UsageError;
+    }
+    auto config = loadConfig(options);
+    if (!config) {
+        printError(config.error().message);
+        return ExitCode::UsageError;
+    }
+    // run: a temporary work directory unless one is given; step: the CI job's directory, so
+    // consecutive steps share the build directory.
+    QTemporaryDir temporary(QDir::temp().filePath(QStringLiteral("bittern-XXXXXX")));
+    QString workDir = options.workDir;
+    if (workDir.isEmpty())
+        workDir = options.mode == AgentMode::Step ? QDir::currentPath() : temporary.path();
+    if (!QDir().mkpath(workDir)) {
+        printError(QStringLiteral("Could not create the work directory %1.").arg(workDir));
+        return ExitCode::UsageError;
+    }
+    temporary.setAutoRemove(options.keepFiles == KeepFiles::No);
+    return runBuild(options, recipe.value(), config.value(), QFileInfo(workDir).absoluteFilePath());
+}
+
+} // namespace Agent

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcAgentProcess)
+Q_DECLARE_LOGGING_CATEGORY(lcAgentRunner)
+Q_DECLARE_LOGGING_CATEGORY(lcAgentCommands)

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "slave-agent/options.h"
+
+#include <QCommandLineParser>
+
+namespace Agent {
+
+namespace {
+
+const QString usage = QStringLiteral(
+        "usage: bittern-agent run RECIPE [-f slave.ini] [--work-dir D] [--build-dir PATTERN]\n"
+        "                         [--keep-files] [--report-dir R] [-D name=value]...\n"
+        "       bittern-agent step RECIPE --step ID --report-dir R [-f slave.ini] [-D "
+        "name=value]...\n");
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions({
+            {{QStringLiteral("f"), QStringLiteral("config")},
+             QStringLiteral("Slave configuration (INI) file."), QStringLiteral("FILE")},
+            {{QStringLiteral("d"), QStringLiteral("work-dir")},
+             QStringLiteral("Working directory (default: a temporary one)."),
+             QStringLiteral("DIR")},
+            {QStringLiteral("build-dir"),
+             QStringLiteral("Build directory pattern inside the working directory."),
+             QStringLiteral("PATTERN")},
+            {{QStringLiteral("k"), QStringLiteral("keep-files")},
+             QStringLiteral("Keep the working and build directories.")},
+            {QStringLiteral("report-dir"), QStringLiteral("Where to write the step reports."),
+             QStringLiteral("DIR")},
+            {QStringLiteral("step"), QStringLiteral("The step to run."), QStringLiteral("ID")},
+            {QStringLiteral("D"), QStringLiteral("Sets a slave property (section.option=value)."),
+             QStringLiteral("NAME=VALUE")},
+            {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Shows this help.")},
+            {QStringLiteral("version"), QStringLiteral("Shows the version.")},
+    });
+}
+
+Core::Error usageError(const QString &message)
+{
+    return Core::makeError(Core::ErrorCode::InvalidArgument, message);
+}
+
+Core::Result<QVector<QPair<QString, QString>>> parseProperties(const QStringList &values)
+{
+    QVector<QPair<QString, QString>> properties;
+    for (const QString &value : values) {
+        const int equals = value.indexOf(QLatin1Char('='));
+        if (equals <= 0) {
+            return usageError(
+                    QStringLiteral("Invalid property \"%1\": expected name=value.").arg(value));
+        }
+        properties.append({value.left(equals).trimmed(), value.mid(equals + 1)});
+    }
+    return properties;
+}
+
+Core::Result<void> checkStepOptions(const Options &options)
+{
+    if (options.mode != AgentMode::Step)
+        return {};
+    if (options.stepId.isEmpty())
+        return usageError(QStringLiteral("The step subcommand needs --step ID."));
+    if (options.reportDir.isEmpty())
+        return usageError(QStringLiteral("The step subcommand needs --report-dir DIR."));
+    return {};
+}
+
+void fillOptions(const QCommandLineParser &parser, Options &options)
+{
+    options.configFile = parser.value(QStringLiteral("config"));
+    options.workDir = parser.value(QStringLiteral("work-dir"));
+    if (parser.isSet(QStringLiteral("build-dir")))
+        options.buildDirPattern = parser.value(QStringLiteral("build-dir"));
+    options.keepFiles = parser.isSet(QStringLiteral("keep-files")) ? KeepFiles::Yes : KeepFiles::No;
+    options.reportDir = parser.value(QStringLiteral("report-dir"));
+    options.stepId = parser.value(QStringLiteral("step"));
+}
+
+} // namespace
+
+Core::Result<Options> parseOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    Options options;
+    options.helpText = usage;
+    if (!parser.parse(QStringList{QStringLiteral("bittern-agent")} + arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        return options;
+    if (parser.isSet(QStringLiteral("version"))) {
+        options.mode = AgentMode::Version;
+        return options;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usageError(QStringLiteral("Missing subcommand: expected run or step."));
+    const QString &command = positional.first();
+    if (command != QLatin1String("run") && command != QLatin1String("step"))
+        return usageError(QStringLiteral("Unknown subcommand \"%1\": expected run or step.")
+                                  .arg(command));
+    options.mode = command == QLatin1String("run") ? AgentMode::Run : AgentMode::Step;
+    if (positional.size() != 2)
+        return usageError(QStringLiteral("The %1 subcommand needs exactly one recipe file.")
+                                  .arg(command));
+    options.recipeFile = positional.at(1);
+    fillOptions(parser, options);
+    auto properties = parseProperties(parser.values(QStringLiteral("D")));
+    if (!properties)
+        return properties.error();
+    options.properties = properties.value();
+    if (auto checked = checkStepOptions(options); !checked)
+        return checked.error();
+    return options;
+}
+
+} // namespace Agent

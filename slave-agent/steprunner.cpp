@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "slave-agent/steprunner.h"
+
+#include <QElapsedTimer>
+
+#include "core/commandcatalog.h"
+#include "slave-agent/logging.h"
+#include "slave-agent/processlauncher.h"
+#include "slave-agent/stopsignal.h"
+
+namespace Agent {
+
+namespace {
+
+/// The first attribute a built-in command does not accept, or nullptr.
+const Core::RecipeAttribute *unsupportedAttribute(const Core::RecipeCommand &command)
+{
+    if (command.id == Core::CommandId::Unknown)
+        return nullptr;
+    const Core::CommandSpec &spec = Core::CommandCatalog::spec(command.id);
+    for (const Core::RecipeAttribute &attribute : command.attributes) {
+        if (!spec.attribute(attribute.name))
+            return &attribute;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+StepRunner::StepRunner(const CommandRegistry &registry, ProcessLauncher &launcher,
+                       const Core::Interpolator::Context &variables, const QString &basedir,
+                       StopSignal *stop)
+    : m_registry(registry),
+      m_launcher(launcher),
+      m_interpolator(variables),
+      m_basedir(basedir),
+      m_stop(stop)
+{
+}
+
+Core::Result<StepRun> StepRunner::run(const Core::RecipeStep &step, const QString &logFile)
+{
+    m_run = StepRun();
+    m_run.result.step = step.id;
+    m_run.logFile = logFile;
+    m_internalError = false;
+    if (auto opened = m_log.open(logFile); !opened)
+        return opened.error();
+    QElapsedTimer timer;
+    timer.start();
+    for (const Core::RecipeCommand &command : step.commands) {
+        if (isStopRequested()) {
+            m_run.cancelled = true;
+            error(command.generator(),
+                  QStringLiteral("Step %1 was cancelled: the agent was asked to stop.")
+                          .arg(step.id));
+            break;
+        }
+        runCommand(command);
+        if (m_internalError)
+            break;
+    }
+    m_run.cancelled = m_run.cancelled || isStopRequested();
+    m_run.result.durationSeconds = double(timer.nsecsElapsed()) / 1e9;
+    m_run.result.status = m_run.result.errors.isEmpty() ? Core::StepResult::Status::Success
+                                                        : Core::StepResult::Status::Failure;
+    if (auto closed = m_log.close(); !closed)
+        return closed.error();
+    return m_run;
+}
+
+void StepRunner::runCommand(const Core::RecipeCommand &command)
+{
+    m_log.startCommand();
+    const QString generator = command.generator();
+    const CommandFunction *function = m_registry.find(command);
+    if (!function) {
+        error(generator, QStringLiteral("Unknown recipe command %1").arg(generator));
+        return;
+    }
+    if (const Core::RecipeAttribute *attribute = unsupportedAttribute(command)) {
+        error(generator, QStringLiteral("Unsupported argument '%1' for command %2")
+                                 .arg(Core::CommandCatalog::parameterName(attribute->name),
+                                      generator));
+        return;
+    }
+    const Core::Result<void> result = (*function)(*this, interpolated(command));
+    if (!result) {
+        // Deviation (docs/COMPATIBILITY.md): Bitten sends no children and leaks the outputs
+        // so far into the next step; we keep them here and say what went wrong.
+        m_internalError = true;
+        m_run.internalError = true;
+        error(generator, QStringLiteral("Internal error in %1: %2")
+                                 .arg(command.qualifiedName(), result.error().message));
+    }
+}
+
+Core::RecipeCommand StepRunner::interpolated(const Core::RecipeCommand &command) const
+{
+    Core::RecipeCommand copy = command;
+    for (Core::RecipeAttribute &attribute : copy.attributes)
+        attribute.value = m_interpolator.interpolate(attribute.value);
+    return copy;
+}
+
+bool StepRunner::isStopRequested() const
+{
+    return m_stop && m_stop->isRequested();
+}
+
+QString StepRunner::property(const QString &name) const
+{
+    return m_interpolator.context().properties.value(name);
+}
+
+bool StepRunner::hasProperty(const QString &name) const
+{
+    return m_interpolator.context().properties.contains(name);
+}
+
+ProcessOutcome StepRunner::execute(const ProcessSpec &spec, const LineHandler &onLine)
+{
+    ProcessSpec effective = spec;
+    if (effective.workingDirectory.isEmpty())
+        effective.workingDirectory = m_basedir;
+    const ProcessOutcome outcome = m_launcher.run(effective, onLine);
+    if (outcome.status == ProcessOutcome::Status::Cancelled)
+        m_run.cancelled = true;
+    return outcome;
+}
+
+void StepRunner::log(const QString &generator, const QString &level, const QString &text)
+{
+    m_log.addLog(generator, level, text);
+    ++m_run.logLines;
+    if (m_liveLog)
+        m_liveLog(text);
+}
+
+void StepRunner::error(const QString &generator, const QString &message)
+{
+    m_log.addError(generator, message);
+    m_run.result.errors.append(Core::StepError{generator, message});
+    if (m_liveLog)
+        m_liveLog(QStringLiteral("error: ") + message);
+}
+
+void StepRunner::report(const Core::Report &report)
+{
+    m_log.addReport(int(m_run.result.reports.size()));
+    m_run.result.reports.append(report);
+}
+
+void StepRunner::attach(const Core::StepAttachment &attachment)
+{
+    m_log.addAttachment(int(m_run.result.attachments.size()));
+    m_run.result.attachments.append(attachment);
+}
+
+void StepRunner::localWarning(const QString &text)
+{
+    qCWarning(lcAgentRunner, "%s", qUtf8Printable(text));
+    if (m_liveLog)
+        m_liveLog(QStringLiteral("warning: ") + text);
+}
+
+} // namespace Agent

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+
+#include <QHash>
+#include <QString>
+
+#include "core/interpolator.h"
+#include "core/recipe.h"
+#include "core/stepresult.h"
+#include "slave-agent/commandregistry.h"
+#include "slave-agent/stepcontext.h"
+#include "slave-agent/steplogwriter.h"
+
+namespace Agent {
+
+class ProcessLauncher;
+class StopSignal;
+
+/// What one run of a step produced. Log lines are not held here: they are in logFile.
+struct StepRun
+{
+    Core::StepResult result; ///< status, duration, errors, reports, attachments (no logs)
+    QString logFile;
+    bool cancelled = false; ///< the agent was asked to stop during the step
+    bool internalError = false; ///< a command's internal error cut the step short
+    int logLines = 0;
+};
+
+/**
+ * Runs the commands of one recipe step with Bitten's semantics (bitten-spec §3.1): every
+ * command runs even after an earlier one failed; attributes are interpolated right before the
+ * command (§2.2); unknown commands and unsupported attributes are step errors; a command's
+ * internal error fails the step and skips the rest of it. Implements the StepContext the
+ * commands see, streaming their outputs to a StepLogWriter and to an optional live log.
+ */
+class StepRunner : public StepContext
+{
+public:
+    /// Receives each line of the live log, already formatted.
+    using LiveLog = std::function<void(const QString &line)>;
+
+    StepRunner(const CommandRegistry &registry, ProcessLauncher &launcher,
+               const Core::Interpolator::Context &variables, const QString &basedir,
+               StopSignal *stop = nullptr);
+
+    void setLiveLog(LiveLog liveLog) { m_liveLog = std::move(liveLog); }
+
+    /// Runs @p step, writing its log to @p logFile.
+    Core::Result<StepRun> run(const Core::RecipeStep &step, const QString &logFile);
+
+    /// @p command with every attribute value interpolated.
+    Core::RecipeCommand interpolated(const Core::RecipeCommand &command) const;
+
+    QString basedir() const override { return m_basedir; }
+    QString property(const QString &name) const override;
+    bool hasProperty(const QString &name) const override;
+    ProcessOutcome execute(const ProcessSpec &spec, const LineHandler &onLine) override;
+    void log(const QString &generator, const QString &level, const QString &text) override;
+    void error(const QString &generator, const QString &message) override;
+    void report(const Core::Report &report) override;
+    void attach(const Core::StepAttachment &attachment) override;
+    void localWarning(const QString &text) override;
+
+private:
+    void runCommand(const Core::RecipeCommand &command);
+    bool isStopRequested() const;
+
+    const CommandRegistry &m_registry;
+    ProcessLauncher &m_launcher;
+    Core::Interpolator m_interpolator;
+    QString m_basedir;
+    StopSignal *m_stop;
+    LiveLog m_liveLog;
+    StepLogWriter m_log;
+    StepRun m_run;
+    bool m_internalError = false;
+};
+
+} // namespace Agent

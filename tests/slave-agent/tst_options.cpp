@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QTest>
+
+#include "slave-agent/options.h"
+
+using Agent::AgentMode;
+using Agent::KeepFiles;
+
+class tst_Options : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void valid_data();
+    void valid();
+    void invalid_data();
+    void invalid();
+};
+
+void tst_Options::valid_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("recipe");
+    QTest::addColumn<QString>("workDir");
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("reportDir");
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<bool>("keep");
+    QTest::addColumn<QStringList>("properties");
+
+    QTest::addRow("run with defaults")
+            << QStringList{"run", "r.xml"} << int(AgentMode::Run) << "r.xml" << ""
+            << "build_${config}_${build}" << "" << "" << false << QStringList{};
+    QTest::addRow("run with every option")
+            << QStringList{"run", "r.xml", "-f", "s.ini", "--work-dir", "/w", "--build-dir",
+                           "b_${build}", "--keep-files", "--report-dir", "/r", "-D",
+                           "python.path=/usr/bin/python3", "-D", "os=Plan9"}
+            << int(AgentMode::Run) << "r.xml" << "/w" << "b_${build}" << "/r" << "" << true
+            << QStringList{"python.path=/usr/bin/python3", "os=Plan9"};
+    QTest::addRow("short forms -d and -k")
+            << QStringList{"run", "-d", "/w", "-k", "r.xml"} << int(AgentMode::Run) << "r.xml"
+            << "/w" << "build_${config}_${build}" << "" << "" << true << QStringList{};
+    QTest::addRow("property value with '='")
+            << QStringList{"run", "r.xml", "-D", "a.b=x=y"} << int(AgentMode::Run) << "r.xml"
+            << "" << "build_${config}_${build}" << "" << "" << false << QStringList{"a.b=x=y"};
+    QTest::addRow("step")
+            << QStringList{"step", "r.xml", "--step", "svn checkout", "--report-dir", "out"}
+            << int(AgentMode::Step) << "r.xml" << "" << "build_${config}_${build}" << "out"
+            << "svn checkout" << false << QStringList{};
+    QTest::addRow("help") << QStringList{"--help"} << int(AgentMode::Help) << "" << ""
+                          << "build_${config}_${build}" << "" << "" << false << QStringList{};
+    QTest::addRow("version") << QStringList{"--version"} << int(AgentMode::Version) << "" << ""
+                             << "build_${config}_${build}" << "" << "" << false
+                             << QStringList{};
+}
+
+void tst_Options::valid()
+{
+    QFETCH(QStringList, arguments);
+    const auto options = Agent::parseOptions(arguments);
+    QVERIFY2(options, options ? "" : qPrintable(options.error().message));
+    QTEST(int(options.value().mode), "mode");
+    QTEST(options.value().recipeFile, "recipe");
+    QTEST(options.value().workDir, "workDir");
+    QTEST(options.value().buildDirPattern, "pattern");
+    QTEST(options.value().reportDir, "reportDir");
+    QTEST(options.value().stepId, "step");
+    QTEST(options.value().keepFiles == KeepFiles::Yes, "keep");
+    QStringList properties;
+    for (const auto &property : options.value().properties)
+        properties << property.first + "=" + property.second;
+    QTEST(properties, "properties");
+}
+
+void tst_Options::invalid_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("nothing") << QStringList{} << "Missing subcommand: expected run or step.";
+    QTest::addRow("unknown subcommand")
+            << QStringList{"fly", "r.xml"} << "Unknown subcommand \"fly\": expected run or step.";
+    QTest::addRow("no recipe") << QStringList{"run"}
+                               << "The run subcommand needs exactly one recipe file.";
+    QTest::addRow("two recipes") << QStringList{"run", "a.xml", "b.xml"}
+                                 << "The run subcommand needs exactly one recipe file.";
+    QTest::addRow("unknown option") << QStringList{"run", "r.xml", "--fast"}
+                                    << "Unknown option 'fast'.";
+    QTest::addRow("missing option value")
+            << QStringList{"run", "r.xml", "--work-dir"} << "Missing value after '--work-dir'.";
+    QTest::addRow("property without '='")
+            << QStringList{"run", "r.xml", "-D", "novalue"}
+            << "Invalid property \"novalue\": expected name=value.";
+    QTest::addRow("step without --step")
+            << QStringList{"step", "r.xml", "--report-dir", "o"}
+            << "The step subcommand needs --step ID.";
+    QTest::addRow("step without --report-dir")
+            << QStringList{"step", "r.xml", "--step", "s"}
+            << "The step subcommand needs --report-dir DIR.";
+}
+
+void tst_Options::invalid()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const auto options = Agent::parseOptions(arguments);
+    QVERIFY(!options);
+    QCOMPARE(options.error().code, Core::ErrorCode::InvalidArgument);
+    QCOMPARE(options.error().message, message);
+}
+
+QTEST_GUILESS_MAIN(tst_Options)
+#include "tst_options.moc"
