@@ -12,14 +12,16 @@ here=$PWD
 build_packages=(
     ca-certificates git cmake ninja-build pkg-config g++ clang libclang-rt-14-dev clang-format
     qtbase5-dev libqt5sql5-sqlite libqt5sql5-psql libkf5archive-dev extra-cmake-modules
-    libxslt1-dev libhttp-parser-dev
+    libxslt1-dev libxml2-dev libhttp-parser-dev
 )
 # Packages the demo runs (the tools its example recipes drive).
-demo_packages=(make python3)
+demo_packages=(make gcc python3)
 # Packages the test suite drives: the real tools behind every recipe command, servers and peers.
 test_packages=(
     make gcc autoconf automake python3 python3-coverage pylint subversion mercurial
-    xsltproc procps
+    xsltproc procps groovy python3-jenkins
+    python3-setuptools openjdk-17-jdk-headless ant ant-optional junit4 mono-devel nunit-console
+    php-cli phpunit php-pcov php-codesniffer
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -60,6 +62,14 @@ run_demo() {
     local bin=$here/build/dev/bin
     log "Validating the example recipes"
     "$bin/bittern" validate --steps examples/*.xml
+    local recipe status
+    for recipe in examples/*.xml; do
+        log "Running $recipe with bittern-agent (reports in build/demo/$(basename "$recipe" .xml))"
+        status=0
+        "$bin/bittern-agent" run "$recipe" -f examples/slave.ini -D "examples.dir=$here/examples" \
+            --report-dir "build/demo/$(basename "$recipe" .xml)" || status=$?
+        echo "exit status $status (0 success, 1 build failed; onerror.xml fails on purpose)"
+    done
 }
 
 run_tests() {

@@ -76,10 +76,13 @@ Core::Result<ValidateCommand::Options> ValidateCommand::parseOptions(const QStri
     parser.addOption(steps);
     parser.addOption(help);
     parser.addPositionalArgument(QStringLiteral("RECIPE"), QStringLiteral("Recipe files."));
-    if (!parser.parse(arguments))
+    if (!parser.parse(arguments)) {
+        QString why = parser.errorText();
+        if (!why.endsWith(QLatin1Char('.')))
+            why += QLatin1Char('.');
         return Core::makeError(Core::ErrorCode::InvalidArgument,
-                               QStringLiteral("bittern validate: ") + parser.errorText()
-                                       + QLatin1Char('.'));
+                               QStringLiteral("bittern validate: ") + why);
+    }
     Options options;
     options.helpRequested = parser.isSet(help);
     options.steps = parser.isSet(steps) ? StepListing::On : StepListing::Off;

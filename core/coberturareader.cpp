@@ -1,55 +1,270 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/coberturareader.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include <QHash>
 #include <QIODevice>
 #include <QVector>
 
-#include "core/boundedxmlreader.h"
+#include "core/saxxmlparser.h"
 
 namespace Core {
 
 namespace {
 
-/// Bitten's _LineCounter: hits by line, the number of entries and of covered entries.
+constexpr qint64 notCode = -1;
+
+/// Bitten's _LineCounter: hits by line, the number of entries and of covered entries. Hits are
+/// kept as numbers when their text is a plain number (the usual case), else as text in @c odd.
 struct FileCounter
 {
     QString filename;
     QString name; ///< last class name without '$'; no item when it stays null
-    QVector<QString> hits;
+    QVector<qint64> hits; ///< notCode, a hit count, or -2 - index into odd
+    QStringList odd;
     qint64 entries = 0;
     qint64 covered = 0;
+
+    QString lineHits() const
+    {
+        QByteArray text;
+        text.reserve(hits.size() * 3);
+        char digits[24];
+        for (int i = 0; i < hits.size(); ++i) {
+            if (i > 0)
+                text += ' ';
+            const qint64 value = hits.at(i);
+            if (value == notCode) {
+                text += '-';
+            } else if (value >= 0) {
+                const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+                text.append(digits, int(end - digits));
+            } else {
+                text += odd.at(int(-2 - value)).toUtf8();
+            }
+        }
+        return QString::fromUtf8(text);
+    }
 };
+
+/// The number in @p text when it is written plainly (digits, no leading zero), else -1.
+qint64 plainNumber(const char *text, int length)
+{
+    if (length < 1 || length > 18 || (text[0] == '0' && length > 1))
+        return -1;
+    qint64 value = 0;
+    for (int i = 0; i < length; ++i) {
+        if (text[i] < '0' || text[i] > '9')
+            return -1;
+        value = value * 10 + (text[i] - '0');
+    }
+    return value;
+}
+
+/// Where an element sits in packages/package/classes/class/lines/line (or sources/source).
+enum class Node {
+    Other,
+    Root,
+    Sources,
+    Source,
+    Packages,
+    Package,
+    Classes,
+    Class,
+    Lines,
+    Line,
+};
+
+struct Step
+{
+    Node parent;
+    const char *name;
+    Node node;
+};
+
+// The only paths java:cobertura looks at, each level by direct children.
+constexpr Step steps[] = {
+        {Node::Root, "sources", Node::Sources},    {Node::Sources, "source", Node::Source},
+        {Node::Root, "packages", Node::Packages},  {Node::Packages, "package", Node::Package},
+        {Node::Package, "classes", Node::Classes}, {Node::Classes, "class", Node::Class},
+        {Node::Class, "lines", Node::Lines},       {Node::Lines, "line", Node::Line},
+};
+
+Node childNode(Node parent, const char *name)
+{
+    for (const auto &step : steps) {
+        if (step.parent == parent && std::strcmp(step.name, name) == 0)
+            return step.node;
+    }
+    return Node::Other;
+}
 
 } // namespace
 
-class CoberturaReader::Accumulator
+class CoberturaReader::Handler : public SaxXmlParser::Handler
 {
 public:
-    Accumulator(const Options &options, const ItemSink &sink) : m_options(options), m_sink(sink) { }
+    Handler(const Options &options, const ItemSink &sink)
+        : m_options(options), m_sink(sink), m_parser(*this, options.limits)
+    { }
 
-    QString srcdir;
-    Counts counts;
+    Result<Counts> run(const std::function<Result<void>(SaxXmlParser &)> &parse)
+    {
+        const auto parsed = parse(m_parser);
+        if (!parsed)
+            return parsed.error();
+        if (m_srcdir.isNull())
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("The Cobertura report has no <sources><source>."));
+        flush();
+        return m_counts;
+    }
 
-    qint64 maxLineNumber() const { return m_options.maxLineNumber; }
+    void startElement(const char *name, const SaxAttributes &attributes, int depth) override
+    {
+        const Node parent = depth == 1 ? Node::Other : m_path.value(depth - 1, Node::Other);
+        const Node node = depth == 1 ? Node::Root : childNode(parent, name);
+        if (m_path.size() <= depth)
+            m_path.resize(depth + 1);
+        m_path[depth] = node;
+        if (node == Node::Source && m_srcdir.isNull())
+            m_capture = depth;
+        else if (node == Node::Packages && m_srcdir.isNull())
+            m_parser.stop(
+                    ErrorCode::InvalidInput,
+                    QStringLiteral(
+                            "The Cobertura report has no <sources><source> before <packages>."));
+        else if (node == Node::Class)
+            startClass(attributes);
+        else if (node == Node::Line && m_file)
+            addLine(attributes);
+    }
 
+    void endElement(int depth) override
+    {
+        if (depth == m_capture) {
+            m_srcdir = m_text.trimmed();
+            if (m_srcdir.isNull())
+                m_srcdir = QLatin1String(""); // an empty <source> is srcdir "", not a missing one
+            m_text.clear();
+            m_capture = 0;
+        } else if (m_path.value(depth) == Node::Class) {
+            m_file = nullptr;
+        }
+    }
+
+    void characters(const char *text, int length, int depth) override
+    {
+        if (depth != m_capture)
+            return;
+        m_text += QString::fromUtf8(text, length);
+        if (m_text.size() > m_options.limits.maxValueLength)
+            m_parser.stop(ErrorCode::LimitExceeded,
+                          QStringLiteral("A text is longer than %1 characters.")
+                                  .arg(m_options.limits.maxValueLength));
+    }
+
+private:
     FileCounter &counter(const QString &filename)
     {
         if (m_options.grouping == CoberturaGrouping::Consecutive) {
             if (m_files.isEmpty() || m_files.last().filename != filename) {
                 flush();
-                m_files.append(FileCounter{filename, {}, {}, 0, 0});
+                m_files.append(FileCounter{filename, {}, {}, {}, 0, 0});
             }
             return m_files.last();
         }
-        auto it = m_index.constFind(filename);
+        const auto it = m_index.constFind(filename);
         if (it != m_index.constEnd())
             return m_files[*it];
         m_index.insert(filename, m_files.size());
-        m_files.append(FileCounter{filename, {}, {}, 0, 0});
+        m_files.append(FileCounter{filename, {}, {}, {}, 0, 0});
         return m_files.last();
+    }
+
+    void startClass(const SaxAttributes &attributes)
+    {
+        QString filename = attributes.value("filename");
+        const QString name = attributes.value("name");
+        if (filename.isNull() || name.isNull()) {
+            m_parser.stop(ErrorCode::InvalidInput,
+                          QStringLiteral("A Cobertura class has no %1 attribute.")
+                                  .arg(name.isNull() ? QStringLiteral("name")
+                                                     : QStringLiteral("filename")));
+            return;
+        }
+        filename.replace(QLatin1Char('\\'), QLatin1Char('/'));
+        m_file = &counter(filename);
+        // Inner classes (Outer$Inner) add their lines but never name the file.
+        if (!name.contains(QLatin1Char('$')))
+            m_file->name = name;
+        ++m_counts.classes;
+    }
+
+    void addLine(const SaxAttributes &attributes)
+    {
+        FileCounter &file = *m_file;
+        const int numberIndex = attributes.indexOf("number");
+        qint64 line = numberIndex < 0 ? -1
+                                      : plainNumber(attributes.rawValue(numberIndex),
+                                                    attributes.valueLength(numberIndex));
+        if (line < 1 && !lineNumber(attributes, line))
+            return;
+        if (line > m_options.maxLineNumber) {
+            m_parser.stop(ErrorCode::LimitExceeded,
+                          QStringLiteral("The line number %1 in %2 is larger than %3.")
+                                  .arg(line)
+                                  .arg(file.filename)
+                                  .arg(m_options.maxLineNumber));
+            return;
+        }
+        const int hitsIndex = attributes.indexOf("hits");
+        if (hitsIndex < 0) {
+            m_parser.stop(ErrorCode::InvalidInput,
+                          QStringLiteral("Line %1 in %2 has no hits attribute.")
+                                  .arg(line)
+                                  .arg(file.filename));
+            return;
+        }
+        qint64 hits
+                = plainNumber(attributes.rawValue(hitsIndex), attributes.valueLength(hitsIndex));
+        // Bitten compares the text: anything but "0" counts as covered.
+        const bool covered = hits != 0;
+        if (hits < 0) {
+            file.odd.append(attributes.value(hitsIndex));
+            hits = -1 - file.odd.size();
+        }
+        if (line > file.hits.size()) {
+            const int old = file.hits.size();
+            file.hits.resize(int(line));
+            std::fill(file.hits.begin() + old, file.hits.end(), notCode);
+        }
+        file.hits[int(line - 1)] = hits;
+        ++file.entries;
+        ++m_counts.lines;
+        if (covered) {
+            ++file.covered;
+            ++m_counts.coveredLines;
+        }
+    }
+
+    /// The slow path of a line number that is not plain digits: Python's int() accepts
+    /// surrounding blanks and a sign; anything else, and numbers below 1, are errors.
+    bool lineNumber(const SaxAttributes &attributes, qint64 &line)
+    {
+        const QString number = attributes.value("number");
+        bool ok = false;
+        line = number.trimmed().toLongLong(&ok);
+        if (ok && line >= 1)
+            return true;
+        m_parser.stop(ErrorCode::InvalidInput,
+                      QStringLiteral("The line number \"%1\" in %2 is not a positive integer.")
+                              .arg(number, m_file->filename));
+        return false;
     }
 
     void flush()
@@ -58,9 +273,9 @@ public:
             emitItem(file);
         m_files.clear();
         m_index.clear();
+        m_file = nullptr;
     }
 
-private:
     void emitItem(const FileCounter &file)
     {
         if (file.name.isNull())
@@ -72,34 +287,40 @@ private:
         item.fields.reserve(6);
         item.fields.append({QStringLiteral("type"), QStringLiteral("coverage")});
         item.fields.append({QStringLiteral("name"), file.name});
-        item.fields.append({QStringLiteral("file"), joinPosixPath(srcdir, file.filename)});
+        item.fields.append({QStringLiteral("file"), joinPosixPath(m_srcdir, file.filename)});
         item.fields.append({QStringLiteral("lines"), QString::number(file.entries)});
         item.fields.append({QStringLiteral("percentage"), QString::number(percentage)});
-        item.fields.append(
-                {QStringLiteral("line_hits"), file.hits.toList().join(QLatin1Char(' '))});
-        ++counts.items;
+        item.fields.append({QStringLiteral("line_hits"), file.lineHits()});
+        ++m_counts.items;
         m_sink(item);
     }
 
     const Options &m_options;
     const ItemSink &m_sink;
+    SaxXmlParser m_parser;
+    QVector<Node> m_path;
     QVector<FileCounter> m_files;
     QHash<QString, int> m_index;
+    FileCounter *m_file = nullptr;
+    QString m_srcdir;
+    QString m_text;
+    int m_capture = 0;
+    Counts m_counts;
 };
 
 Result<CoberturaReader::Counts> CoberturaReader::read(QIODevice *device, const Options &options,
                                                       const ItemSink &sink)
 {
     Q_ASSERT(device);
-    BoundedXmlReader reader(device, options.limits);
-    return read(reader, options, sink);
+    Handler handler(options, sink);
+    return handler.run([device](SaxXmlParser &parser) { return parser.parse(device); });
 }
 
 Result<CoberturaReader::Counts> CoberturaReader::read(const QByteArray &data,
                                                       const Options &options, const ItemSink &sink)
 {
-    BoundedXmlReader reader(data, options.limits);
-    return read(reader, options, sink);
+    Handler handler(options, sink);
+    return handler.run([&data](SaxXmlParser &parser) { return parser.parse(data); });
 }
 
 Result<Report> CoberturaReader::readReport(const QByteArray &data, const Options &options)
@@ -111,147 +332,6 @@ Result<Report> CoberturaReader::readReport(const QByteArray &data, const Options
     if (!counts)
         return counts.error();
     return report;
-}
-
-Result<CoberturaReader::Counts> CoberturaReader::read(BoundedXmlReader &reader,
-                                                      const Options &options, const ItemSink &sink)
-{
-    Accumulator accumulator(options, sink);
-    bool haveSources = false;
-    if (reader.readRootElement()) {
-        while (reader.readNextChild()) {
-            const auto name = reader.xml().name();
-            if (name == QLatin1String("sources") && !haveSources) {
-                accumulator.srcdir = readSources(reader);
-                haveSources = !accumulator.srcdir.isNull();
-            } else if (name == QLatin1String("packages")) {
-                if (!haveSources) {
-                    reader.raiseInvalid(QStringLiteral(
-                            "The Cobertura report has no <sources><source> before <packages>."));
-                    break;
-                }
-                readPackages(reader, accumulator);
-            } else {
-                reader.skipCurrentElement();
-            }
-        }
-    }
-    reader.readToEnd();
-    if (!reader.hasError() && !haveSources)
-        reader.raiseInvalid(QStringLiteral("The Cobertura report has no <sources><source>."));
-    if (reader.hasError())
-        return reader.error();
-    accumulator.flush();
-    return accumulator.counts;
-}
-
-QString CoberturaReader::readSources(BoundedXmlReader &reader)
-{
-    QString srcdir;
-    while (reader.readNextChild()) {
-        if (srcdir.isNull() && reader.xml().name() == QLatin1String("source"))
-            srcdir = reader.readImmediateText().trimmed();
-        else
-            reader.skipCurrentElement();
-    }
-    return srcdir;
-}
-
-void CoberturaReader::readPackages(BoundedXmlReader &reader, Accumulator &accumulator)
-{
-    // packages/package/classes/class, each level by direct children only.
-    while (reader.readNextChild()) {
-        if (reader.xml().name() != QLatin1String("package")) {
-            reader.skipCurrentElement();
-            continue;
-        }
-        while (reader.readNextChild()) {
-            if (reader.xml().name() != QLatin1String("classes")) {
-                reader.skipCurrentElement();
-                continue;
-            }
-            while (reader.readNextChild()) {
-                if (reader.xml().name() == QLatin1String("class"))
-                    readClass(reader, accumulator);
-                else
-                    reader.skipCurrentElement();
-            }
-        }
-    }
-}
-
-static bool addLine(BoundedXmlReader &reader, FileCounter &file, qint64 maxLineNumber)
-{
-    static const QString notCode = QStringLiteral("-");
-    const QString number = reader.attribute(QLatin1String("number"));
-    const QString hits = reader.attribute(QLatin1String("hits"));
-    bool ok = false;
-    const qint64 line = number.trimmed().toLongLong(&ok);
-    if (!ok || line < 1) {
-        reader.raiseInvalid(
-                QStringLiteral("The line number \"%1\" in %2 is not a positive integer.")
-                        .arg(number, file.filename));
-        return false;
-    }
-    if (line > maxLineNumber) {
-        reader.raiseLimit(QStringLiteral("The line number %1 in %2 is larger than %3.")
-                                  .arg(line)
-                                  .arg(file.filename)
-                                  .arg(maxLineNumber));
-        return false;
-    }
-    if (hits.isNull()) {
-        reader.raiseInvalid(QStringLiteral("Line %1 in %2 has no hits attribute.")
-                                    .arg(line)
-                                    .arg(file.filename));
-        return false;
-    }
-    if (line > file.hits.size()) {
-        const int old = file.hits.size();
-        file.hits.resize(int(line));
-        for (int i = old; i < file.hits.size(); ++i)
-            file.hits[i] = notCode;
-    }
-    file.hits[int(line - 1)] = hits;
-    ++file.entries;
-    // Bitten compares the text: anything but "0" counts as covered.
-    if (hits != QLatin1String("0"))
-        ++file.covered;
-    return true;
-}
-
-void CoberturaReader::readClass(BoundedXmlReader &reader, Accumulator &accumulator)
-{
-    QString filename = reader.attribute(QLatin1String("filename"));
-    const QString name = reader.attribute(QLatin1String("name"));
-    if (filename.isNull() || name.isNull()) {
-        reader.raiseInvalid(
-                QStringLiteral("A Cobertura class has no %1 attribute.")
-                        .arg(name.isNull() ? QStringLiteral("name") : QStringLiteral("filename")));
-        return;
-    }
-    filename.replace(QLatin1Char('\\'), QLatin1Char('/'));
-    FileCounter &file = accumulator.counter(filename);
-    // Inner classes (Outer$Inner) add their lines but never name the file.
-    if (!name.contains(QLatin1Char('$')))
-        file.name = name;
-    ++accumulator.counts.classes;
-    while (reader.readNextChild()) {
-        if (reader.xml().name() != QLatin1String("lines")) {
-            reader.skipCurrentElement();
-            continue;
-        }
-        while (reader.readNextChild()) {
-            if (reader.xml().name() == QLatin1String("line")) {
-                const qint64 before = file.covered;
-                if (!addLine(reader, file, accumulator.maxLineNumber()))
-                    return;
-                ++accumulator.counts.lines;
-                accumulator.counts.coveredLines += file.covered - before;
-            }
-            reader.skipCurrentElement();
-        }
-    }
 }
 
 } // namespace Core

@@ -14,14 +14,13 @@ class QIODevice;
 
 namespace Core {
 
-class BoundedXmlReader;
-
 /**
  * Streams a Cobertura XML file into `coverage` report items as java:cobertura does
  * (bitten-spec §4.4): srcdir is the first sources/source text, classes are read from
  * packages/package/classes/class, the line hits of lines/line are accumulated per file, and one
  * item per file carries name (a class of the file whose name has no `$`), file, lines,
- * percentage and line_hits. External DTDs (gcovr, Cobertura) are never fetched.
+ * percentage and line_hits. External DTDs (gcovr, Cobertura) are never fetched. Parsing is
+ * libxml2 SAX (SaxXmlParser) for speed; the file is read in 256 KiB chunks.
  * With CoberturaGrouping::Consecutive only classes that follow each other are merged, so memory
  * holds one file's lines; WholeDocument merges like Bitten and keeps every file until the end.
  */
@@ -53,12 +52,7 @@ public:
     static Result<Report> readReport(const QByteArray &data, const Options &options);
 
 private:
-    class Accumulator;
-    static Result<Counts> read(BoundedXmlReader &reader, const Options &options,
-                               const ItemSink &sink);
-    static QString readSources(BoundedXmlReader &reader);
-    static void readPackages(BoundedXmlReader &reader, Accumulator &accumulator);
-    static void readClass(BoundedXmlReader &reader, Accumulator &accumulator);
+    class Handler;
 };
 
 } // namespace Core

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/commandcatalog.h"
 
-#include <algorithm>
-#include <cstring>
-#include <iterator>
+#include <QSet>
 
 namespace Core {
 
@@ -190,10 +188,13 @@ const char *const pythonReservedNames[] = {
 
 bool isPythonReserved(const QString &name)
 {
-    const QByteArray latin = name.toLatin1();
-    const auto less = [](const char *a, const char *b) { return std::strcmp(a, b) < 0; };
-    return std::binary_search(std::begin(pythonReservedNames), std::end(pythonReservedNames),
-                              latin.constData(), less);
+    static const QSet<QString> reserved = [] {
+        QSet<QString> names;
+        for (const char *word : pythonReservedNames)
+            names.insert(QString::fromLatin1(word));
+        return names;
+    }();
+    return reserved.contains(name);
 }
 
 /// Namespace prefix ↔ the module name Bitten 0.3–0.5 used in bitten:bitten.build.<module>.
@@ -214,10 +215,17 @@ const NamespaceRow namespaceRows[] = {
 
 const NamespaceRow *rowForUri(const QString &uri)
 {
+    const auto rest = [&uri](const char *base) {
+        const QLatin1String prefix(base);
+        return uri.startsWith(prefix) ? QStringView(uri).mid(prefix.size()) : QStringView();
+    };
+    const QStringView current = rest(currentBase);
+    const QStringView legacy = rest(legacyBase);
+    const QStringView preFive = rest(preFiveBase);
     for (const NamespaceRow &row : namespaceRows) {
-        const QString path = QLatin1String(row.currentPath);
-        if (uri == QLatin1String(currentBase) + path || uri == QLatin1String(legacyBase) + path
-            || uri == QLatin1String(preFiveBase) + QLatin1String(row.preFiveModule))
+        const QLatin1String path(row.currentPath);
+        if ((!current.isNull() && current == path) || (!legacy.isNull() && legacy == path)
+            || (!preFive.isNull() && preFive == QLatin1String(row.preFiveModule)))
             return &row;
     }
     return nullptr;
@@ -290,7 +298,8 @@ QString CommandCatalog::namespaceName(const QString &namespaceUri)
 QString CommandCatalog::parameterName(const QString &attributeName)
 {
     QString name = attributeName;
-    name.replace(QLatin1Char('-'), QLatin1Char('_'));
+    if (name.contains(QLatin1Char('-')))
+        name.replace(QLatin1Char('-'), QLatin1Char('_'));
     if (isPythonReserved(name))
         name += QLatin1Char('_');
     return name;
@@ -357,7 +366,7 @@ QVector<AttributeSpec> svnCredentials()
             opt("no_auth_cache", "\"true\" adds --no-auth-cache", "false")};
 }
 
-QVector<CommandSpec> builtinCommands()
+QVector<CommandSpec> shellCommands()
 {
     return {
             command(CommandId::Report, "", "report", "Sends an XML file as a report of a category.",
@@ -384,6 +393,12 @@ QVector<CommandSpec> builtinCommands()
                      opt("args", "arguments, split like a POSIX shell"),
                      opt("dir", "working directory, relative to the build directory", ".")},
                     "executable file"),
+    };
+}
+
+QVector<CommandSpec> compilerCommands()
+{
+    return {
             command(CommandId::CConfigure, "c", "configure", "Runs an autoconf configure script.",
                     {opt("file", "the configure script", "configure"),
                      opt("enable", "features passed as --enable-F"),
@@ -439,6 +454,12 @@ QVector<CommandSpec> builtinCommands()
                     {req("file", "coverage XML file")}),
             command(CommandId::PhpPhpcs, "php", "phpcs", "Reads a PHP_CodeSniffer full report.",
                     {req("file", "phpcs report file")}),
+    };
+}
+
+QVector<CommandSpec> pythonCommands()
+{
+    return {
             command(CommandId::PythonExec, "python", "exec", "Runs a Python script or module.",
                     {opt("file", "script to run"), opt("module", "module to run or import from"),
                      opt("function", "function of module called with sys.argv"),
@@ -465,6 +486,12 @@ QVector<CommandSpec> builtinCommands()
                     QVector<AttributeSpec>{req("summary", "figleaf data file")} + fileSet()),
             command(CommandId::PythonPylint, "python", "pylint", "Reads pylint parseable output.",
                     {req("file", "pylint output file")}),
+    };
+}
+
+QVector<CommandSpec> repositoryCommands()
+{
+    return {
             command(CommandId::SvnCheckout, "svn", "checkout", "Checks out a Subversion tree.",
                     QVector<AttributeSpec>{
                             req("url", "repository URL"), opt("path", "path inside the repository"),
@@ -490,6 +517,11 @@ QVector<CommandSpec> builtinCommands()
                     {req("src", "source XML file"), req("dest", "file written"),
                      req("stylesheet", "XSLT stylesheet")}),
     };
+}
+
+QVector<CommandSpec> builtinCommands()
+{
+    return shellCommands() + compilerCommands() + pythonCommands() + repositoryCommands();
 }
 
 } // namespace

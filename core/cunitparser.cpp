@@ -64,7 +64,8 @@ Result<void> addSuite(const ToolXmlNode &suite, ToolReport &out, Counts &counts)
     const Result<QString> suiteName = childText(suite, QStringLiteral("SUITE_NAME"));
     if (!suiteName)
         return suiteName.error();
-    const int stars = qMax(0, 57 - suiteName.value().size());
+    // Python 2 len() of a byte string: UTF-8 bytes, not characters.
+    const int stars = qMax(0, 57 - suiteName.value().toUtf8().size());
     out.log.append(ToolSupport::message(
             QStringLiteral("info"),
             QStringLiteral("%1 [%2]").arg(QString(stars, QLatin1Char('*')), suiteName.value())));

@@ -21,12 +21,12 @@ QString fileName(const QString &path)
 
 QString stdoutLine(QString line)
 {
-    // CommandLine: NUL bytes removed, right-stripped.
-    line.remove(QChar(0));
+    // CommandLine: right-stripped (Python's ASCII whitespace), then NUL bytes removed.
     int end = line.size();
-    while (end > 0 && line.at(end - 1).isSpace())
+    while (end > 0 && QStringView(u" \t\n\r\v\f").contains(line.at(end - 1)))
         --end;
-    return line.left(end);
+    line.truncate(end);
+    return line.remove(QChar(0));
 }
 
 // Returns false when the file should be skipped (a warning was logged).
@@ -50,6 +50,21 @@ bool checkMissing(const GcovParser::SourceRun &run, const GcovParser::ObjectPath
         break;
     }
     return false;
+}
+
+ReportItem coverageItem(const QString &sourceFile, const GcovParser::Summary &summary,
+                        const QStringList &hits)
+{
+    ReportItem item = ToolSupport::item(QStringLiteral("coverage"));
+    item.set(QStringLiteral("name"), fileName(sourceFile));
+    item.set(QStringLiteral("file"), sourceFile);
+    item.set(QStringLiteral("lines"), QString::number(summary.lines));
+    // Python 2 integer division (ctools has no "from __future__ import division"): 406
+    // covered of 888 lines is 45, not round(45.7) = 46 (Bitten's own test expects 45).
+    item.set(QStringLiteral("percentage"),
+             QString::number(summary.lines ? summary.covered * 100 / summary.lines : 0));
+    item.set(QStringLiteral("line_hits"), hits.join(QLatin1Char(' ')));
+    return item;
 }
 
 } // namespace
@@ -85,7 +100,8 @@ GcovParser::Summary GcovParser::parseStdout(const QByteArray &stdoutBytes)
             QStringLiteral("^Lines executed:(?<cov>\\d+\\.\\d+)% of (?<num>\\d+)\\s*$"));
     Summary summary;
     bool skipBlock = false;
-    const QStringList lines = QString::fromUtf8(stdoutBytes).split(QLatin1Char('\n'));
+    const QStringList lines = QString::fromUtf8(stdoutBytes.constData(), stdoutBytes.size())
+                                      .split(QLatin1Char('\n'));
     for (const QString &raw : lines) {
         const QString line = stdoutLine(raw);
         if (line.isEmpty()) { // a blank line ends a block
@@ -155,7 +171,6 @@ Result<ToolReport> GcovParser::report(const QVector<SourceRun> &runs, const Opti
         const ObjectPaths paths = objectPaths(run.sourceFile, options);
         if (!checkMissing(run, paths, out.log))
             continue;
-        const Summary summary = parseStdout(run.gcovStdout);
         if (run.gcovExitCode != 0)
             continue;
         QStringList hits;
@@ -172,16 +187,7 @@ Result<ToolReport> GcovParser::report(const QVector<SourceRun> &runs, const Opti
                     QStringLiteral("Could not read %1: %2")
                             .arg(paths.gcovFile, run.gcovFile.error().message));
         }
-        ReportItem item = ToolSupport::item(QStringLiteral("coverage"));
-        item.set(QStringLiteral("name"), fileName(run.sourceFile));
-        item.set(QStringLiteral("file"), run.sourceFile);
-        item.set(QStringLiteral("lines"), QString::number(summary.lines));
-        // Python 2 integer division (ctools has no "from __future__ import division"): 406
-        // covered of 888 lines is 45, not round(45.7) = 46 (Bitten's own test expects 45).
-        item.set(QStringLiteral("percentage"),
-                 QString::number(summary.lines ? summary.covered * 100 / summary.lines : 0));
-        item.set(QStringLiteral("line_hits"), hits.join(QLatin1Char(' ')));
-        out.report.items.append(item);
+        out.report.items.append(coverageItem(run.sourceFile, parseStdout(run.gcovStdout), hits));
     }
     return out;
 }

@@ -1,34 +1,254 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/junitreader.h"
 
-#include <QBuffer>
-#include <QIODevice>
+#include <cstring>
 
-#include "core/boundedxmlreader.h"
+#include <QIODevice>
+#include <QVector>
+
+#include "core/saxxmlparser.h"
 
 namespace Core {
 
-struct JUnitReader::State
+namespace {
+
+bool is(const char *name, const char *expected)
 {
-    BoundedXmlReader &reader;
-    const Options &options;
-    const ItemSink &sink;
-    TestTotals totals;
+    return std::strcmp(name, expected) == 0;
+}
+
+/// Rank of a result element in faithful mode: error beats failure beats skipped.
+int resultRank(const char *kind)
+{
+    if (is(kind, "error"))
+        return 3;
+    if (is(kind, "failure"))
+        return 2;
+    if (is(kind, "skipped"))
+        return 1;
+    return 0;
+}
+
+QString javaFile(const QString &srcdir, const QString &classname)
+{
+    // posixpath.join(srcdir, *classname.split('.')) + '.java'
+    QString path = srcdir;
+    const auto parts = classname.split(QLatin1Char('.'));
+    for (const auto &part : parts)
+        path = joinPosixPath(path, part);
+    return path + QLatin1String(".java");
+}
+
+/// Which text of the current test case is being collected.
+enum class Capture {
+    None,
+    Result,
+    Stdout,
+    Stderr,
+};
+
+} // namespace
+
+class JUnitReader::Handler : public SaxXmlParser::Handler
+{
+public:
+    Handler(const Options &options, const ItemSink &sink)
+        : m_options(options),
+          m_sink(sink),
+          m_parser(*this, options.limits),
+          m_faithful(options.mode == JUnitMode::Faithful)
+    { }
+
+    Result<TestTotals> run(const std::function<Result<void>(SaxXmlParser &)> &parse)
+    {
+        const auto parsed = parse(m_parser);
+        if (!parsed)
+            return parsed.error();
+        return m_totals;
+    }
+
+    void startElement(const char *name, const SaxAttributes &attributes, int depth) override
+    {
+        if (m_caseDepth > 0) {
+            if (depth == m_caseDepth + 1)
+                startCaseChild(name, attributes, depth);
+            return;
+        }
+        if (depth == 1) {
+            // java:junit reads <testsuites>' suites, or the root itself as a testsuite.
+            m_rootIsWrapper = is(name, "testsuites");
+            if (!m_rootIsWrapper)
+                m_suites.append({1, attributes.value("name")});
+            return;
+        }
+        const int suiteDepth = m_suites.isEmpty() ? 0 : m_suites.last().first;
+        if (is(name, "testcase") && suiteDepth > 0 && depth == suiteDepth + 1) {
+            startCase(attributes, depth);
+        } else if (is(name, "testsuite")
+                   && ((m_rootIsWrapper && depth == 2)
+                       || (m_faithful && suiteDepth > 0 && depth == suiteDepth + 1))) {
+            m_suites.append({depth, attributes.value("name")});
+        }
+    }
+
+    void endElement(int depth) override
+    {
+        if (m_caseDepth > 0) {
+            if (depth == m_caseDepth)
+                finishCase();
+            else if (depth == m_captureDepth)
+                m_capture = Capture::None;
+            return;
+        }
+        if (!m_suites.isEmpty() && m_suites.last().first == depth)
+            m_suites.removeLast();
+    }
+
+    void characters(const char *text, int length, int depth) override
+    {
+        if (m_capture == Capture::None || depth != m_captureDepth)
+            return;
+        QString &target = m_capture == Capture::Result ? m_text
+                : m_capture == Capture::Stdout         ? m_stdout
+                                                       : m_stderr;
+        target += QString::fromUtf8(text, length);
+        if (target.size() > m_options.limits.maxValueLength)
+            m_parser.stop(ErrorCode::LimitExceeded,
+                          QStringLiteral("A text is longer than %1 characters.")
+                                  .arg(m_options.limits.maxValueLength));
+    }
+
+private:
+    void startCase(const SaxAttributes &attributes, int depth)
+    {
+        QString classname = cachedClassname(attributes);
+        const QString name = attributes.value("name");
+        if (classname.isNull() && m_faithful)
+            classname = m_suites.last().second;
+        if (classname.isNull() || name.isNull()) {
+            m_parser.stop(ErrorCode::InvalidInput,
+                          QStringLiteral("A testcase has no %1 attribute.")
+                                  .arg(name.isNull() ? QStringLiteral("name")
+                                                     : QStringLiteral("classname")));
+            return;
+        }
+        m_item.fields.clear();
+        m_item.fields.reserve(8);
+        m_item.fields.append({QStringLiteral("type"), QStringLiteral("test")});
+        m_item.fields.append({QStringLiteral("fixture"), classname});
+        m_item.fields.append({QStringLiteral("name"), name});
+        const QString time = attributes.value("time");
+        if (!time.isNull())
+            m_item.fields.append({QStringLiteral("duration"), time});
+        if (!m_options.srcdir.isNull())
+            m_item.fields.append({QStringLiteral("file"), javaFile(m_options.srcdir, classname)});
+        m_caseDepth = depth;
+        m_rank = -1;
+        m_text.clear();
+        m_stdout.clear();
+        m_stderr.clear();
+    }
+
+    /// The classname attribute; consecutive test cases of one class share one QString.
+    QString cachedClassname(const SaxAttributes &attributes)
+    {
+        const int i = attributes.indexOf("classname");
+        if (i < 0)
+            return QString();
+        const int length = attributes.valueLength(i);
+        if (length != m_classnameBytes.size()
+            || std::memcmp(m_classnameBytes.constData(), attributes.rawValue(i), size_t(length))
+                    != 0) {
+            m_classnameBytes = QByteArray(attributes.rawValue(i), length);
+            m_classname = QString::fromUtf8(m_classnameBytes);
+        }
+        return m_classname;
+    }
+
+    void startCaseChild(const char *name, const SaxAttributes &attributes, int depth)
+    {
+        if (!m_faithful) {
+            // java:junit takes the first child element, whatever it is, as the result.
+            if (m_rank >= 0)
+                return;
+            m_rank = is(name, "skipped") ? 1 : is(name, "error") ? 3 : 2;
+            startResult(attributes, depth);
+            return;
+        }
+        if (is(name, "system-out")) {
+            m_capture = Capture::Stdout;
+            m_captureDepth = depth;
+        } else if (is(name, "system-err")) {
+            m_capture = Capture::Stderr;
+            m_captureDepth = depth;
+        } else if (resultRank(name) > qMax(m_rank, 0)) {
+            m_rank = resultRank(name);
+            m_text.clear();
+            startResult(attributes, depth);
+        }
+    }
+
+    void startResult(const SaxAttributes &attributes, int depth)
+    {
+        m_type = attributes.value("type");
+        m_message = attributes.value("message");
+        m_capture = Capture::Result;
+        m_captureDepth = depth;
+    }
+
+    void finishCase()
+    {
+        static const char *const statuses[] = {"success", "ignore", "failure", "error"};
+        const int rank = qMax(m_rank, 0);
+        m_item.fields.append({QStringLiteral("status"), QLatin1String(statuses[rank])});
+        if (rank > 0)
+            m_item.fields.append(
+                    {QStringLiteral("traceback"), traceback(m_type, m_message, m_text)});
+        if (!m_stdout.isEmpty())
+            m_item.fields.append({QStringLiteral("stdout"), m_stdout});
+        if (!m_stderr.isEmpty())
+            m_item.fields.append({QStringLiteral("stderr"), m_stderr});
+        addToTotals(m_totals, m_item);
+        m_sink(m_item);
+        m_caseDepth = 0;
+        m_capture = Capture::None;
+        m_captureDepth = 0;
+    }
+
+    const Options &m_options;
+    const ItemSink &m_sink;
+    SaxXmlParser m_parser;
+    const bool m_faithful;
+    bool m_rootIsWrapper = false;
+    QVector<QPair<int, QString>> m_suites; ///< open suites: depth, name
+    int m_caseDepth = 0; ///< depth of the open testcase, 0 outside one
+    int m_rank = -1; ///< -1: no result child yet; else 1 ignore, 2 failure, 3 error
+    Capture m_capture = Capture::None;
+    int m_captureDepth = 0;
+    ReportItem m_item;
+    QByteArray m_classnameBytes;
+    QString m_classname;
+    QString m_type;
+    QString m_message;
+    QString m_text;
+    QString m_stdout;
+    QString m_stderr;
+    TestTotals m_totals;
 };
 
 Result<TestTotals> JUnitReader::read(QIODevice *device, const Options &options,
                                      const ItemSink &sink)
 {
     Q_ASSERT(device);
-    BoundedXmlReader reader(device, options.limits);
-    return read(reader, options, sink);
+    Handler handler(options, sink);
+    return handler.run([device](SaxXmlParser &parser) { return parser.parse(device); });
 }
 
 Result<TestTotals> JUnitReader::read(const QByteArray &data, const Options &options,
                                      const ItemSink &sink)
 {
-    BoundedXmlReader reader(data, options.limits);
-    return read(reader, options, sink);
+    Handler handler(options, sink);
+    return handler.run([&data](SaxXmlParser &parser) { return parser.parse(data); });
 }
 
 Result<Report> JUnitReader::readReport(const QByteArray &data, const Options &options)
@@ -40,155 +260,6 @@ Result<Report> JUnitReader::readReport(const QByteArray &data, const Options &op
     if (!totals)
         return totals.error();
     return report;
-}
-
-Result<TestTotals> JUnitReader::read(BoundedXmlReader &reader, const Options &options,
-                                     const ItemSink &sink)
-{
-    State state{reader, options, sink, {}};
-    if (reader.readRootElement()) {
-        const QString rootName = reader.attribute(QLatin1String("name"));
-        if (reader.xml().name() != QLatin1String("testsuites")) {
-            readSuite(state, rootName);
-        } else {
-            while (reader.readNextChild()) {
-                if (reader.xml().name() == QLatin1String("testsuite"))
-                    readSuite(state, reader.attribute(QLatin1String("name")));
-                else
-                    reader.skipCurrentElement();
-            }
-        }
-    }
-    reader.readToEnd();
-    if (reader.hasError())
-        return reader.error();
-    return state.totals;
-}
-
-void JUnitReader::readSuite(State &state, const QString &suiteName)
-{
-    BoundedXmlReader &reader = state.reader;
-    const bool faithful = state.options.mode == JUnitMode::Faithful;
-    while (reader.readNextChild()) {
-        const auto name = reader.xml().name();
-        if (name == QLatin1String("testcase"))
-            readTestCase(state, suiteName);
-        else if (faithful && name == QLatin1String("testsuite"))
-            readSuite(state, reader.attribute(QLatin1String("name")));
-        else
-            reader.skipCurrentElement();
-    }
-}
-
-static QString javaFile(const QString &srcdir, const QString &classname)
-{
-    // posixpath.join(srcdir, *classname.split('.')) + '.java'
-    QString path = srcdir;
-    const auto parts = classname.split(QLatin1Char('.'));
-    for (const auto &part : parts)
-        path = joinPosixPath(path, part);
-    return path + QLatin1String(".java");
-}
-
-void JUnitReader::readTestCase(State &state, const QString &suiteName)
-{
-    BoundedXmlReader &reader = state.reader;
-    const bool faithful = state.options.mode == JUnitMode::Faithful;
-    QString classname = reader.attribute(QLatin1String("classname"));
-    const QString name = reader.attribute(QLatin1String("name"));
-    const QString time = reader.attribute(QLatin1String("time"));
-    if (classname.isNull() && faithful)
-        classname = suiteName;
-    if (classname.isNull() || name.isNull()) {
-        reader.raiseInvalid(
-                QStringLiteral("A testcase has no %1 attribute.")
-                        .arg(name.isNull() ? QStringLiteral("name") : QStringLiteral("classname")));
-        return;
-    }
-    ReportItem item;
-    item.fields.reserve(8);
-    item.fields.append({QStringLiteral("type"), QStringLiteral("test")});
-    item.fields.append({QStringLiteral("fixture"), classname});
-    item.fields.append({QStringLiteral("name"), name});
-    if (!time.isNull())
-        item.fields.append({QStringLiteral("duration"), time});
-    if (!state.options.srcdir.isNull())
-        item.fields.append({QStringLiteral("file"), javaFile(state.options.srcdir, classname)});
-    if (faithful)
-        readFaithfulResult(state, item);
-    else
-        readBittenResult(state, item);
-    if (reader.hasError())
-        return;
-    addToTotals(state.totals, item);
-    state.sink(item);
-}
-
-void JUnitReader::readBittenResult(State &state, ReportItem &item)
-{
-    BoundedXmlReader &reader = state.reader;
-    if (!reader.readNextChild()) {
-        item.fields.append({QStringLiteral("status"), QStringLiteral("success")});
-        return;
-    }
-    // java:junit takes the first child element, whatever it is, as the result.
-    const auto kind = reader.xml().name().toString();
-    const QString type = reader.attribute(QLatin1String("type"));
-    const QString message = reader.attribute(QLatin1String("message"));
-    const QString text = reader.readImmediateText();
-    while (reader.readNextChild())
-        reader.skipCurrentElement();
-    QString status = QStringLiteral("failure");
-    if (kind == QLatin1String("skipped"))
-        status = QStringLiteral("ignore");
-    else if (kind == QLatin1String("error"))
-        status = QStringLiteral("error");
-    item.fields.append({QStringLiteral("status"), status});
-    item.fields.append({QStringLiteral("traceback"), traceback(type, message, text)});
-}
-
-static int resultRank(QStringView kind)
-{
-    if (kind == QLatin1String("error"))
-        return 3;
-    if (kind == QLatin1String("failure"))
-        return 2;
-    if (kind == QLatin1String("skipped"))
-        return 1;
-    return 0;
-}
-
-void JUnitReader::readFaithfulResult(State &state, ReportItem &item)
-{
-    BoundedXmlReader &reader = state.reader;
-    int rank = 0;
-    QString trace;
-    QString out;
-    QString err;
-    while (reader.readNextChild()) {
-        const auto kind = reader.xml().name();
-        const int childRank = resultRank(kind);
-        if (kind == QLatin1String("system-out")) {
-            out += reader.readImmediateText();
-        } else if (kind == QLatin1String("system-err")) {
-            err += reader.readImmediateText();
-        } else if (childRank > rank) {
-            rank = childRank;
-            const QString type = reader.attribute(QLatin1String("type"));
-            const QString message = reader.attribute(QLatin1String("message"));
-            trace = traceback(type, message, reader.readImmediateText());
-        } else {
-            reader.skipCurrentElement();
-        }
-    }
-    static const char *const statuses[] = {"success", "ignore", "failure", "error"};
-    item.fields.append({QStringLiteral("status"), QLatin1String(statuses[rank])});
-    if (rank > 0)
-        item.fields.append({QStringLiteral("traceback"), trace});
-    if (!out.isEmpty())
-        item.fields.append({QStringLiteral("stdout"), out});
-    if (!err.isEmpty())
-        item.fields.append({QStringLiteral("stderr"), err});
 }
 
 QString JUnitReader::traceback(const QString &type, const QString &message, const QString &text)

@@ -14,8 +14,6 @@ class QIODevice;
 
 namespace Core {
 
-class BoundedXmlReader;
-
 /**
  * Streams a JUnit XML file into `test` report items (bitten-spec §4.4, java:junit), one at a
  * time through a sink, so memory stays flat however many test cases the file has.
@@ -27,6 +25,7 @@ class BoundedXmlReader;
  * JUnitMode::Faithful reads as Jenkins' junit plugin does: nested suites at any depth, classname
  * falls back to the suite name, error beats failure beats skipped, system-out/system-err become
  * the stdout/stderr fields and never decide the status.
+ * Parsing is libxml2 SAX (SaxXmlParser) for speed; the file is read in 256 KiB chunks.
  */
 class JUnitReader
 {
@@ -53,13 +52,7 @@ public:
     static QString traceback(const QString &type, const QString &message, const QString &text);
 
 private:
-    struct State;
-    static Result<TestTotals> read(BoundedXmlReader &reader, const Options &options,
-                                   const ItemSink &sink);
-    static void readSuite(State &state, const QString &suiteName);
-    static void readTestCase(State &state, const QString &suiteName);
-    static void readBittenResult(State &state, ReportItem &item);
-    static void readFaithfulResult(State &state, ReportItem &item);
+    class Handler;
 };
 
 } // namespace Core

@@ -73,6 +73,18 @@ QString declaredEncoding(const QByteArray &data)
     return match.hasMatch() ? match.captured(1) : QString();
 }
 
+bool isAsciiName(const QString &name)
+{
+    return name.compare(QLatin1String("US-ASCII"), Qt::CaseInsensitive) == 0
+            || name.compare(QLatin1String("ASCII"), Qt::CaseInsensitive) == 0;
+}
+
+QString hexByte(char byte)
+{
+    return QStringLiteral("0x")
+            + QString::number(uchar(byte), 16).toUpper().rightJustified(2, QLatin1Char('0'));
+}
+
 bool isUtf8Name(const QString &name)
 {
     return name.compare(QLatin1String("UTF-8"), Qt::CaseInsensitive) == 0
@@ -170,16 +182,24 @@ Result<QString> RecipeReader::decodeBytes(const QByteArray &data) const
         const qint64 bad = firstInvalidUtf8(data);
         if (bad < 0)
             return QString::fromUtf8(data.constData(), data.size());
-        const QString byte = QStringLiteral("0x")
-                + QString::number(uchar(data.at(bad)), 16)
-                          .toUpper()
-                          .rightJustified(2, QLatin1Char('0'));
+        const QString byte = hexByte(data.at(bad));
         const QString cause = encoding.isEmpty()
                 ? QStringLiteral("is not valid UTF-8 (byte %1) and has no XML declaration naming "
                                  "another encoding.")
                 : QStringLiteral("is not valid UTF-8 (byte %1), the encoding its XML declaration "
                                  "names.");
         return error(ErrorCode::ParseFailed, cause.arg(byte), bytePosition(data, bad));
+    }
+    if (isAsciiName(encoding)) {
+        const auto high = std::find_if(data.cbegin(), data.cend(), [](char c) { return c & 0x80; });
+        if (high == data.cend())
+            return QString::fromLatin1(data.constData(), data.size());
+        const qint64 bad = high - data.cbegin();
+        return error(ErrorCode::ParseFailed,
+                     QStringLiteral("is not valid %1 (byte %2), the encoding its XML declaration "
+                                    "names.")
+                             .arg(encoding, hexByte(data.at(bad))),
+                     bytePosition(data, bad));
     }
     QTextCodec *codec = QTextCodec::codecForName(encoding.toLatin1());
     if (!codec)

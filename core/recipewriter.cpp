@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/recipewriter.h"
 
+#include <algorithm>
+
 #include <QXmlStreamWriter>
 
 #include "core/commandcatalog.h"
@@ -103,6 +105,12 @@ QByteArray RecipeWriter::normalized(const Recipe &recipe)
     QVector<NamespaceChoice> used;
     for (const RecipeStep &step : recipe.steps)
         collectNamespaces(step.commands, used);
+    for (const NamespaceDeclaration &ns : recipe.namespaces) {
+        const bool known = std::any_of(used.cbegin(), used.cend(),
+                                       [&](const NamespaceChoice &n) { return n.uri == ns.uri; });
+        if (CommandCatalog::namespaceName(ns.uri).isEmpty() && !known && !ns.prefix.isEmpty())
+            used.append({ns.uri, ns.prefix});
+    }
     for (const NamespaceChoice &ns : qAsConst(used))
         xml.writeNamespace(ns.uri, ns.prefix);
     for (const RecipeAttribute &attr : recipe.variables)

@@ -134,7 +134,8 @@ QString ToolSupport::floatString(double value)
 
 QStringList ToolSupport::lines(const QByteArray &data)
 {
-    const QString text = QString::fromUtf8(data);
+    // Not fromUtf8(QByteArray): in Qt 5 that stops at the first NUL byte.
+    const QString text = QString::fromUtf8(data.constData(), data.size());
     QStringList out;
     int start = 0;
     while (start < text.size()) {

@@ -6,6 +6,34 @@
 
 namespace Core {
 
+namespace {
+
+// One <test>: attributes copied (file relative to basedir or dropped), children as text fields.
+ReportItem testItem(const ToolXmlNode &test, const QString &basedir, qint64 &failed)
+{
+    ReportItem item = ToolSupport::item(QStringLiteral("test"));
+    for (const auto &attribute : test.attributes()) {
+        QString value = attribute.second;
+        if (attribute.first == QLatin1String("file")) {
+            // Bitten used os.path.realpath (relative paths against the slave's working
+            // directory); we resolve against basedir without following symlinks.
+            value = ToolSupport::resolve(basedir, value);
+            if (!value.startsWith(basedir))
+                continue; // outside basedir: the test loses its file
+            value = value.mid(basedir.size() + 1);
+        }
+        item.set(attribute.first, value);
+        if (attribute.first == QLatin1String("status")
+            && (value == QLatin1String("error") || value == QLatin1String("failure")))
+            ++failed;
+    }
+    for (const ToolXmlNode &child : test.children())
+        item.set(child.name(), child.text());
+    return item;
+}
+
+} // namespace
+
 Result<ToolReport> UnittestXmlParser::parse(const Result<QByteArray> &input, const QString &basedir)
 {
     ToolReport out;
@@ -25,25 +53,7 @@ Result<ToolReport> UnittestXmlParser::parse(const Result<QByteArray> &input, con
     qint64 failed = 0;
     out.report.category = QStringLiteral("test");
     for (const ToolXmlNode &test : root.value().children()) {
-        ReportItem item = ToolSupport::item(QStringLiteral("test"));
-        for (const auto &attribute : test.attributes()) {
-            QString value = attribute.second;
-            if (attribute.first == QLatin1String("file")) {
-                // Bitten used os.path.realpath (relative paths against the slave's working
-                // directory); we resolve against basedir without following symlinks.
-                value = ToolSupport::resolve(base, value);
-                if (!value.startsWith(base))
-                    continue; // outside basedir: the test loses its file
-                value = value.mid(base.size() + 1);
-            }
-            item.set(attribute.first, value);
-            if (attribute.first == QLatin1String("status")
-                && (value == QLatin1String("error") || value == QLatin1String("failure")))
-                ++failed;
-        }
-        for (const ToolXmlNode &child : test.children())
-            item.set(child.name(), child.text());
-        out.report.items.append(item);
+        out.report.items.append(testItem(test, base, failed));
         ++total;
     }
     if (failed)

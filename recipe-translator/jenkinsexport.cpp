@@ -51,7 +51,7 @@ Jenkins::Pipeline JenkinsExport::pipeline(const ConfigurationPlan &plan)
         stage.environment = {{QStringLiteral("BITTEN_PLATFORM"), platform.name}};
         stage.writesRecipe = plan.needsRecipe();
         if (!platform.checkScript.isEmpty())
-            stage.steps += Jenkins::PipelineStep{
+            stage.checks += Jenkins::PipelineStep{
                     Jenkins::PipelineStep::Kind::Shell, QStringLiteral("check target platform"),
                     platform.checkScript, QString(), Core::OnError::Fail};
         for (const StepPlan &step : plan.steps)

@@ -149,8 +149,23 @@ Core::Result<NativeForm> NativeCommand::translate(const RecipeCommand &command) 
                             .arg(command.qualifiedName()));
 }
 
+/// Windows programs (drive letters, .bat/.cmd/.exe): a Windows slave ran them, cmd built-ins
+/// and batch files through the shell (bitten-spec §3.3); a POSIX sh cannot.
+bool isWindowsProgram(const QString &program)
+{
+    static const QRegularExpression windows(QStringLiteral("^[A-Za-z]:[\\\\/]|\\.(bat|cmd|exe)$"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    return windows.match(program).hasMatch();
+}
+
 Core::Result<NativeForm> NativeCommand::shExec(const RecipeCommand &command) const
 {
+    for (const QString &attribute : {QStringLiteral("executable"), QStringLiteral("file")}) {
+        if (isWindowsProgram(command.value(attribute)))
+            return noNative(QStringLiteral("attribute %1 names a Windows program, which a Windows "
+                                           "slave ran through cmd; the agent does the same")
+                                    .arg(attribute));
+    }
     Line dir(m_words, command);
     dir.word(QStringLiteral("dir"));
     const Core::Result<QString> dirWord = dir.result();
@@ -310,26 +325,36 @@ Core::Result<NativeForm> NativeCommand::svn(const RecipeCommand &command) const
         line.text(QStringLiteral("--no-auth-cache"));
     if (command.id != CommandId::SvnUpdate) {
         const QString url = command.value(QStringLiteral("url"));
-        QString path = command.value(QStringLiteral("path"));
+        const Core::Result<QString> pathValue
+                = m_words.literal(command.value(QStringLiteral("path")));
+        if (!pathValue)
+            return noNative(QStringLiteral("attribute path: %1; Bitten joins it to the URL by its "
+                                           "leading '/'")
+                                    .arg(pathValue.error().message));
+        QString path = pathValue.value();
         if (command.id == CommandId::SvnCheckout)
             path.remove(QRegularExpression(QStringLiteral("^/+")));
-        QString joined = url;
-        if (path.startsWith(QLatin1Char('/')))
-            joined = path;
-        else if (!path.isEmpty())
-            joined = url.endsWith(QLatin1Char('/')) || url.isEmpty()
-                    ? QString(url + path)
-                    : QString(url + QLatin1Char('/') + path);
-        const Core::Result<QString> w = m_words.word(joined);
-        if (!w)
-            return noNative(QStringLiteral("attribute url/path: %1").arg(w.error().message));
-        line.text(w.value());
+        // The path is already a literal; the URL may hold build-time references.
+        if (path.startsWith(QLatin1Char('/'))) {
+            line.text(ShellWord::quote(path));
+        } else {
+            const Core::Result<QString> w = m_words.word(url);
+            if (!w)
+                return noNative(QStringLiteral("attribute url: %1").arg(w.error().message));
+            const QString separator = url.endsWith(QLatin1Char('/')) || url.isEmpty()
+                    ? QString()
+                    : QStringLiteral("/");
+            line.text(path.isEmpty() ? w.value() : w.value() + ShellWord::quote(separator + path));
+        }
     }
     const Core::Result<QString> dir
             = m_words.word(command.value(QStringLiteral("dir"), QStringLiteral(".")));
     if (!dir)
         return noNative(QStringLiteral("attribute dir: %1").arg(dir.error().message));
     line.text(dir.value());
+    const Core::Result<QString> text = line.result();
+    if (!text)
+        return text.error();
     QString assignments;
     for (const QString &attribute :
          {QStringLiteral("revision"), QStringLiteral("username"), QStringLiteral("password")}) {
@@ -337,12 +362,13 @@ Core::Result<NativeForm> NativeCommand::svn(const RecipeCommand &command) const
             assignments += QLatin1String("bitten_") + attribute + QLatin1Char('=')
                     + m_words.word(command.value(attribute)).value() + QLatin1String("; ");
     }
-    const Core::Result<QString> text = line.result();
-    if (!text)
-        return text.error();
+    const QString note = command.hasAttribute(QStringLiteral("password"))
+            ? QStringLiteral("the recipe's password ends up in the job's script; prefer CI "
+                             "credentials")
+            : QString();
     return NativeForm{QLatin1String("( ") + assignments + QLatin1String("exec ") + text.value()
                               + QLatin1String(" )"),
-                      true, QString()};
+                      true, note};
 }
 
 Core::Result<NativeForm> NativeCommand::hgPull(const RecipeCommand &command) const

@@ -55,6 +55,15 @@ QString unsupportedArgument(const Core::RecipeCommand &command)
     return QString();
 }
 
+/// The 0.6 command a pre-0.5 (bitten:bitten.build.*tools) command element stands for.
+const Core::CommandSpec *preFiveSpec(const Core::RecipeCommand &command)
+{
+    if (command.family != Core::NamespaceFamily::PreFive)
+        return nullptr;
+    const QString prefix = Core::CommandCatalog::namespaceName(command.namespaceUri);
+    return Core::CommandCatalog::find(Core::CommandCatalog::currentUri(prefix), command.localName);
+}
+
 QHash<QString, QString> rootVariables(const Core::Recipe &recipe)
 {
     QHash<QString, QString> variables;
@@ -126,6 +135,24 @@ CommandPlan Planner::planCommand(const Core::RecipeCommand &command,
     return plan;
 }
 
+CommandPlan Planner::planModernised(const Core::RecipeCommand &command,
+                                    const NativeCommand &native) const
+{
+    Core::RecipeCommand modern = command;
+    if (command.family == Core::NamespaceFamily::PreFive
+        && command.id == Core::CommandId::Unknown) {
+        if (const Core::CommandSpec *spec = preFiveSpec(command))
+            modern.id = spec->id;
+    }
+    CommandPlan plan = planCommand(modern, native);
+    if (command.family == Core::NamespaceFamily::PreFive && plan.strategy != Strategy::Manual)
+        plan.reason = QStringLiteral("pre-0.5 namespace %1, run as its 0.6 command (Bitten 0.6 "
+                                     "would not run it); ")
+                              .arg(command.namespaceUri)
+                + plan.reason;
+    return plan;
+}
+
 void Planner::finishNativeStep(StepPlan &step) const
 {
     QStringList scripts;
@@ -180,8 +207,16 @@ StepPlan Planner::planStep(const Core::RecipeStep &recipeStep, int index, const 
     step.position = recipeStep.position;
     QStringList manual;
     bool anyAgent = false;
+    QVector<Core::RecipeCommand> commands;
     for (const Core::RecipeCommand &command : recipeStep.commands) {
-        step.commands += planCommand(command, native);
+        // Pre-0.5 <reports> wrappers: the normalised recipe flattens them.
+        if (command.localName == QLatin1String("reports") && !command.children.isEmpty())
+            commands += command.children;
+        else
+            commands += command;
+    }
+    for (const Core::RecipeCommand &command : qAsConst(commands)) {
+        step.commands += planModernised(command, native);
         CommandPlan &plan = step.commands.last();
         if (plan.strategy == Strategy::Manual) {
             manual += QStringLiteral("%1 (%2): %3")
@@ -251,7 +286,7 @@ Core::Recipe Planner::runnableRecipe(const Core::Recipe &recipe) const
     for (Core::RecipeStep &step : runnable.steps) {
         QVector<Core::RecipeCommand> kept;
         for (const Core::RecipeCommand &command : qAsConst(step.commands)) {
-            if (StrategyTable::manualReason(command).isEmpty())
+            if (preFiveSpec(command) || StrategyTable::manualReason(command).isEmpty())
                 kept += command;
         }
         step.commands = kept;
@@ -282,7 +317,10 @@ ConfigurationPlan Planner::plan(const Configuration &configuration,
     plan.description = configuration.description;
     plan.path = configuration.path;
     plan.source = configuration.source;
-    const NativeCommand native{ShellWord(rootVariables(recipe))};
+    QHash<QString, QString> known;
+    if (!configuration.path.isEmpty())
+        known.insert(QStringLiteral("path"), configuration.path);
+    const NativeCommand native{ShellWord(rootVariables(recipe), known)};
     for (int i = 0; i < recipe.steps.size(); ++i)
         plan.steps += planStep(recipe.steps.at(i), i, configuration.source, native);
     for (const TargetPlatform &platform : configuration.platforms)
@@ -300,6 +338,11 @@ ConfigurationPlan Planner::plan(const Configuration &configuration,
                 plan.problems += QStringLiteral("%1: %2 needs a manual port: %3")
                                          .arg(location(configuration.source, command.position),
                                               command.qualifiedName, command.reason);
+            else if (command.family == Core::NamespaceFamily::PreFive)
+                plan.problems += QStringLiteral("%1: %2 is in a pre-0.5 namespace; it runs as "
+                                                "the 0.6 command")
+                                         .arg(location(configuration.source, command.position),
+                                              command.qualifiedName);
             else if (command.reason.startsWith(QLatin1String("approximate")))
                 plan.problems += QStringLiteral("%1: %2 runs natively but not exactly: %3")
                                          .arg(location(configuration.source, command.position),

@@ -41,6 +41,8 @@ public:
 
 private:
     CommandPlan planCommand(const Core::RecipeCommand &command, const NativeCommand &native) const;
+    CommandPlan planModernised(const Core::RecipeCommand &command,
+                               const NativeCommand &native) const;
     StepPlan planStep(const Core::RecipeStep &step, int index, const QString &source,
                       const NativeCommand &native) const;
     void finishNativeStep(StepPlan &step) const;

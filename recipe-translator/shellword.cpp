@@ -79,7 +79,9 @@ Core::Result<QString> environmentPass(const QString &text)
 
 } // namespace
 
-ShellWord::ShellWord(const QHash<QString, QString> &rootVariables) : m_rootVariables(rootVariables)
+ShellWord::ShellWord(const QHash<QString, QString> &rootVariables,
+                     const QHash<QString, QString> &knownVariables)
+    : m_rootVariables(rootVariables), m_knownVariables(knownVariables)
 { }
 
 const QHash<QString, QString> &ShellWord::runtimeVariables()
@@ -116,7 +118,12 @@ Core::Result<QString> ShellWord::resolve(const QString &value) const
             return notExact(QStringLiteral("${%1:…} uses a default").arg(ref));
         if (isSlaveProperty(ref))
             return notExact(QStringLiteral("${%1} is a slave property").arg(ref));
-        if (runtimeOrder().contains(ref)) {
+        if (m_knownVariables.contains(ref)) {
+            Core::Result<QString> substituted = environmentPass(m_knownVariables.value(ref));
+            if (!substituted)
+                return substituted;
+            out += substituted.value();
+        } else if (runtimeOrder().contains(ref)) {
             out += QChar(ushort(placeholderBase + runtimeOrder().indexOf(ref)));
         } else if (!isMasterVariable(ref) && m_rootVariables.contains(ref)) {
             Core::Result<QString> substituted = environmentPass(m_rootVariables.value(ref));

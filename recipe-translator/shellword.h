@@ -20,8 +20,10 @@ namespace Translator {
 class ShellWord
 {
 public:
-    /// @p rootVariables: the recipe's <build> attributes.
-    explicit ShellWord(const QHash<QString, QString> &rootVariables);
+    /// @p rootVariables: the recipe's <build> attributes; @p knownVariables: build variables
+    /// whose value is known when translating (the configuration's path), substituted as text.
+    explicit ShellWord(const QHash<QString, QString> &rootVariables,
+                       const QHash<QString, QString> &knownVariables = {});
 
     /// The value as one shell word.
     Core::Result<QString> word(const QString &value) const;
@@ -40,6 +42,7 @@ private:
     static QString render(const QString &resolved);
 
     QHash<QString, QString> m_rootVariables;
+    QHash<QString, QString> m_knownVariables;
 };
 
 } // namespace Translator

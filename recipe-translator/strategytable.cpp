@@ -52,6 +52,8 @@ QString StrategyTable::manualReason(const Core::RecipeCommand &command)
         return QStringLiteral("command of the third-party namespace %1; port it by hand")
                 .arg(command.namespaceUri);
     case Core::NamespaceFamily::PreFive:
+        if (command.id != CommandId::Unknown)
+            break; // modernised by the normalised recipe
         return QStringLiteral("command of the pre-0.5 namespace %1, which Bitten 0.6 does not run")
                 .arg(command.namespaceUri);
     default:

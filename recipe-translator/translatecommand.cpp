@@ -189,6 +189,9 @@ int runTranslate(const QStringList &arguments)
                 if (!writeFile(out.filePath(file.path), file.content, inputs.errors))
                     exit = Exit::Usage;
             }
+            if (result.plan.status == ConversionStatus::Unsupported
+                && options.target != Target::None && exit == Exit::Success)
+                exit = Exit::Failed;
             plans += result.plan;
             progress.done(result.plan);
         }

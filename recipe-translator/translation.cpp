@@ -26,6 +26,12 @@ QString Translation::fileName(const QString &configuration)
 TranslationResult Translation::translate(const Configuration &configuration, Target target,
                                          const PlanOptions &options)
 {
+    return translate(configuration, QVector<Target>{target}, options);
+}
+
+TranslationResult Translation::translate(const Configuration &configuration,
+                                         const QVector<Target> &targets, const PlanOptions &options)
+{
     const Planner planner(options);
     const Core::Result<Core::Recipe> recipe
             = Core::RecipeReader(configuration.source).read(configuration.recipe);
@@ -39,6 +45,14 @@ TranslationResult Translation::translate(const Configuration &configuration, Tar
             = Core::RecipeWriter::normalized(planner.runnableRecipe(recipe.value()));
     result.plan.normalisedRecipe = QString::fromUtf8(normalised);
     const QString name = fileName(configuration.name);
+    for (const Target target : targets)
+        writeTarget(result, target, normalised, name);
+    return result;
+}
+
+void Translation::writeTarget(TranslationResult &result, Target target,
+                              const QByteArray &normalised, const QString &name)
+{
     switch (target) {
     case Target::Jenkins: {
         const Core::Result<JenkinsJob> job = JenkinsExport::write(result.plan);
@@ -63,7 +77,6 @@ TranslationResult Translation::translate(const Configuration &configuration, Tar
     case Target::None:
         break;
     }
-    return result;
 }
 
 } // namespace Translator

@@ -37,8 +37,15 @@ class Translation
 public:
     static TranslationResult translate(const Configuration &configuration, Target target,
                                        const PlanOptions &options);
+    /// Several targets from one reading and one plan of the recipe.
+    static TranslationResult translate(const Configuration &configuration,
+                                       const QVector<Target> &targets, const PlanOptions &options);
     /// A file-system-safe name for a configuration.
     static QString fileName(const QString &configuration);
+
+private:
+    static void writeTarget(TranslationResult &result, Target target, const QByteArray &normalised,
+                            const QString &name);
 };
 
 } // namespace Translator

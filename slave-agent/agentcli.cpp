@@ -4,7 +4,10 @@
 #include <csignal>
 #include <cstdio>
 
+#include <unistd.h>
+
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -15,6 +18,7 @@
 #include "slave-agent/buildrunner.h"
 #include "slave-agent/commandregistry.h"
 #include "slave-agent/externalcommand.h"
+#include "slave-agent/outputbuffer.h"
 #include "slave-agent/posixprocesslauncher.h"
 #include "slave-agent/stopsignal.h"
 #include "slave-agent/summarytable.h"
@@ -25,16 +29,37 @@ namespace {
 
 const QString commandsSection = QStringLiteral("bittern.commands");
 
-void printLine(const QString &line)
+/// The live log on stdout: block-buffered, flushed at least every 100 ms (every line on a
+/// terminal), so printing stays cheap when a step prints gigabytes.
+class LivePrinter
 {
-    const QByteArray bytes = line.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fputc('\n', stdout);
-}
+public:
+    LivePrinter() : m_out(STDOUT_FILENO, 64 * 1024), m_interactive(::isatty(STDOUT_FILENO) != 0)
+    {
+        m_clock.start();
+    }
 
-void printError(const QString &message)
+    void line(const QString &text)
+    {
+        m_out.appendText(text);
+        m_out.append('\n');
+        if (m_interactive || (++m_lines % 256 == 0 && m_clock.elapsed() >= 100)) {
+            m_out.flush();
+            m_clock.restart();
+        }
+    }
+    void flush() { m_out.flush(); }
+
+private:
+    OutputBuffer m_out;
+    bool m_interactive;
+    QElapsedTimer m_clock;
+    quint32 m_lines = 0;
+};
+
+void printError(LivePrinter &printer, const QString &message)
 {
-    std::fflush(stdout);
+    printer.flush();
     std::fprintf(stderr, "bittern-agent: %s\n", qUtf8Printable(message));
 }
 
@@ -42,9 +67,9 @@ Core::Result<QByteArray> readWhole(const QString &path, const QString &what)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Core::makeError(Core::ErrorCode::ReadFailed,
-                               QStringLiteral("Could not open %1 %2: %3.")
-                                       .arg(what, path, file.errorString()));
+        return Core::makeError(
+                Core::ErrorCode::ReadFailed,
+                QStringLiteral("Could not open %1 %2: %3.").arg(what, path, file.errorString()));
     }
     return file.readAll();
 }
@@ -90,43 +115,54 @@ QHash<QString, QString> environment()
     return hash;
 }
 
-ExitCode finish(const Options &options, const BuildOutcome &outcome)
+QString verdict(const BuildOutcome &outcome)
+{
+    if (outcome.cancelled)
+        return QStringLiteral("Build stopped.");
+    return outcome.failed ? QStringLiteral("Build failed.") : QStringLiteral("Build succeeded.");
+}
+
+ExitCode finish(const Options &options, const BuildOutcome &outcome, LivePrinter &printer)
 {
     if (options.mode == AgentMode::Run) {
-        printLine(QString());
-        std::fputs(qUtf8Printable(SummaryTable::render(outcome.steps)), stdout);
-        printLine(outcome.cancelled ? QStringLiteral("Build stopped.")
-                                    : outcome.failed ? QStringLiteral("Build failed.")
-                                                     : QStringLiteral("Build succeeded."));
+        printer.line(QString());
+        QString table = SummaryTable::render(outcome.steps);
+        table.chop(1);
+        for (const QString &row : table.split(QLatin1Char('\n')))
+            printer.line(row);
+        printer.line(verdict(outcome));
     }
-    std::fflush(stdout);
+    printer.flush();
     return outcome.failed || outcome.cancelled ? ExitCode::Failed : ExitCode::Success;
 }
 
 ExitCode runBuild(const Options &options, const Core::Recipe &recipe, const AgentConfig &config,
                   const QString &workDir)
 {
+    LivePrinter printer;
     StopSignal stop;
     stop.installHandlers();
     PosixProcessLauncher launcher(&stop);
     CommandRegistry registry = CommandRegistry::builtin();
     ExternalCommand::registerAll(registry, config.externalCommands);
     BuildRunner runner(registry, launcher, &stop);
-    runner.setLiveLog(&printLine);
+    runner.setLiveLog([&printer](const QString &line) { printer.line(line); });
     BuildSettings settings;
     settings.workDir = workDir;
     settings.buildDirPattern = options.buildDirPattern;
-    settings.reportDir = options.reportDir.isEmpty() ? QDir(workDir).filePath(QStringLiteral("reports"))
-                                                     : options.reportDir;
+    settings.reportDir = options.reportDir.isEmpty()
+            ? QDir(workDir).filePath(QStringLiteral("reports"))
+            : options.reportDir;
     settings.properties = config.properties;
     settings.environment = environment();
-    auto outcome = options.mode == AgentMode::Step ? runner.runStep(recipe, options.stepId, settings)
-                                                   : runner.run(recipe, settings);
+    auto outcome = options.mode == AgentMode::Step
+            ? runner.runStep(recipe, options.stepId, settings)
+            : runner.run(recipe, settings);
     if (!outcome) {
-        printError(outcome.error().message);
+        printError(printer, outcome.error().message);
         return AgentCli::exitCodeFor(outcome.error());
     }
-    return finish(options, outcome.value());
+    return finish(options, outcome.value(), printer);
 }
 
 } // namespace
@@ -193,12 +229,12 @@ ExitCode AgentCli::execute(const Options &options)
     std::signal(SIGPIPE, SIG_IGN);
     auto recipe = loadRecipe(options.recipeFile);
     if (!recipe) {
-        printError(recipe.error().toString());
+        std::fprintf(stderr, "bittern-agent: %s\n", qUtf8Printable(recipe.error().toString()));
         return ExitCode::UsageError;
     }
     auto config = loadConfig(options);
     if (!config) {
-        printError(config.error().message);
+        std::fprintf(stderr, "bittern-agent: %s\n", qUtf8Printable(config.error().message));
         return ExitCode::UsageError;
     }
     // run: a temporary work directory unless one is given; step: the CI job's directory, so
@@ -208,7 +244,8 @@ ExitCode AgentCli::execute(const Options &options)
     if (workDir.isEmpty())
         workDir = options.mode == AgentMode::Step ? QDir::currentPath() : temporary.path();
     if (!QDir().mkpath(workDir)) {
-        printError(QStringLiteral("Could not create the work directory %1.").arg(workDir));
+        std::fprintf(stderr, "bittern-agent: Could not create the work directory %s.\n",
+                     qUtf8Printable(workDir));
         return ExitCode::UsageError;
     }
     temporary.setAutoRemove(options.keepFiles == KeepFiles::No);

@@ -30,8 +30,8 @@ QString exitReason(const StepRun &run)
                                                                   : QStringLiteral("failed");
 }
 
-Core::Interpolator::Context stepVariables(const Core::Recipe &recipe,
-                                          const BuildSettings &settings, const QString &basedir)
+Core::Interpolator::Context stepVariables(const Core::Recipe &recipe, const BuildSettings &settings,
+                                          const QString &basedir)
 {
     Core::Interpolator::Context context;
     context.properties = settings.properties;
@@ -46,8 +46,7 @@ Core::Interpolator::Context stepVariables(const Core::Recipe &recipe,
 BuildRunner::BuildRunner(const CommandRegistry &registry, ProcessLauncher &launcher,
                          StopSignal *stop)
     : m_registry(registry), m_launcher(launcher), m_stop(stop)
-{
-}
+{ }
 
 QString BuildRunner::safeName(const QString &stepId)
 {
@@ -67,9 +66,9 @@ Core::Result<QString> BuildRunner::prepareBasedir(const Core::Recipe &recipe,
     const QString path = Core::Interpolator(variables).interpolate(
             QDir(settings.workDir).filePath(settings.buildDirPattern));
     if (!QFileInfo(path).isDir() && !QDir().mkdir(path)) {
-        return Core::makeError(Core::ErrorCode::WriteFailed,
-                               QStringLiteral("Could not create the build directory %1.")
-                                       .arg(path));
+        return Core::makeError(
+                Core::ErrorCode::WriteFailed,
+                QStringLiteral("Could not create the build directory %1.").arg(path));
     }
     return QFileInfo(path).canonicalFilePath();
 }
@@ -89,9 +88,9 @@ Core::Result<BuildOutcome> BuildRunner::run(const Core::Recipe &recipe,
         const Core::RecipeStep &step = recipe.steps.at(i);
         say(QStringLiteral("==> [%1/%2] %3").arg(i + 1).arg(recipe.steps.size()).arg(step.id));
         const QString reportDir = QDir(settings.reportDir)
-                                          .filePath(QStringLiteral("%1-%2").arg(
-                                                  i + 1, 2, 10, QLatin1Char('0')).arg(
-                                                  safeName(step.id)));
+                                          .filePath(QStringLiteral("%1-%2")
+                                                            .arg(i + 1, 2, 10, QLatin1Char('0'))
+                                                            .arg(safeName(step.id)));
         auto summary = runOne(step, runner, reportDir, outcome);
         if (!summary)
             return summary.error();
@@ -102,8 +101,7 @@ Core::Result<BuildOutcome> BuildRunner::run(const Core::Recipe &recipe,
     return outcome;
 }
 
-Core::Result<BuildOutcome> BuildRunner::runStep(const Core::Recipe &recipe,
-                                                const QString &stepId,
+Core::Result<BuildOutcome> BuildRunner::runStep(const Core::Recipe &recipe, const QString &stepId,
                                                 const BuildSettings &settings)
 {
     const Core::RecipeStep *step = recipe.step(stepId);
@@ -127,20 +125,21 @@ Core::Result<BuildOutcome> BuildRunner::runStep(const Core::Recipe &recipe,
 }
 
 Core::Result<Core::StepSummary> BuildRunner::runOne(const Core::RecipeStep &step,
-                                                    StepRunner &runner,
-                                                    const QString &reportDir,
+                                                    StepRunner &runner, const QString &reportDir,
                                                     BuildOutcome &outcome)
 {
     if (!QDir().mkpath(reportDir)) {
-        return Core::makeError(Core::ErrorCode::WriteFailed,
-                               QStringLiteral("Could not create the report directory %1.")
-                                       .arg(reportDir));
+        return Core::makeError(
+                Core::ErrorCode::WriteFailed,
+                QStringLiteral("Could not create the report directory %1.").arg(reportDir));
     }
     StepReportInfo info;
     info.onError = step.onError;
     info.basedir = runner.basedir();
     info.started = QDateTime::currentDateTimeUtc();
-    auto run = runner.run(step, QDir(reportDir).filePath(QStringLiteral("step.log")));
+    const QDir dir(reportDir);
+    auto run = runner.run(step, dir.filePath(QStringLiteral("result.xml")),
+                          dir.filePath(QStringLiteral("step.log")));
     if (!run)
         return run.error();
     info.finished = QDateTime::currentDateTimeUtc();

@@ -61,8 +61,9 @@ Core::Result<void> BuiltinTools::report(StepContext &context, const Core::Recipe
     const QString fileName = command.value(QStringLiteral("file"));
     QFile file(ShTools::resolve(context.basedir(), fileName));
     if (!file.open(QIODevice::ReadOnly)) {
-        context.error(command.generator(), QStringLiteral("Failed to read %1 report at %2: %3")
-                                                   .arg(category, fileName, file.errorString()));
+        context.error(command.generator(),
+                      QStringLiteral("Failed to read %1 report at %2: %3")
+                              .arg(category, fileName, file.errorString()));
         return {};
     }
     auto parsed = parseReport(category, file.readAll());

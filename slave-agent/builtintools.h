@@ -26,8 +26,7 @@ public:
 
     /// Bitten's generic report transformation: root children become items, grandchildren
     /// become fields holding their text. An error carries the XML parser's message.
-    static Core::Result<Core::Report> parseReport(const QString &category,
-                                                  const QByteArray &xml);
+    static Core::Result<Core::Report> parseReport(const QString &category, const QByteArray &xml);
 };
 
 } // namespace Agent

@@ -28,8 +28,7 @@ const CommandFunction *CommandRegistry::find(const Core::RecipeCommand &command)
     return ns == m_thirdPartyNamespaces.constEnd() ? nullptr : &ns.value();
 }
 
-void CommandRegistry::addThirdPartyNamespace(const QString &namespaceUri,
-                                             CommandFunction function)
+void CommandRegistry::addThirdPartyNamespace(const QString &namespaceUri, CommandFunction function)
 {
     m_thirdPartyNamespaces.insert(namespaceUri, std::move(function));
 }

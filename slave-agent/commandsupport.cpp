@@ -8,7 +8,6 @@
 
 #include "core/fileset.h"
 #include "core/shellsplitter.h"
-#include "slave-agent/logging.h"
 
 namespace Agent {
 
@@ -91,14 +90,6 @@ QString CommandSupport::relativeToBasedir(const StepContext &context, const QStr
         real = real.mid(basedir.size() + 1);
     }
     return QDir::fromNativeSeparators(real);
-}
-
-QString CommandSupport::stripBasedir(const StepContext &context, QString text)
-{
-    const QString basedir = context.basedir();
-    text.replace(basedir + QLatin1Char('/'), QString());
-    text.replace(basedir, QString());
-    return text;
 }
 
 QStringList CommandSupport::glob(const StepContext &context, const QString &pattern)

@@ -25,8 +25,6 @@ public:
     /// Real path of @p path relative to basedir, '/'-separated; @p path unchanged (but
     /// '/'-separated) when outside.
     static QString relativeToBasedir(const StepContext &context, const QString &path);
-    /// Removes "basedir/" and then "basedir" from a log line (sh tools and ant).
-    static QString stripBasedir(const StepContext &context, QString text);
     /// Files matching a glob pattern relative to basedir (Python glob: '*', '?', '[…]' per
     /// path component; names starting with '.' only match patterns starting with '.').
     static QStringList glob(const StepContext &context, const QString &pattern);

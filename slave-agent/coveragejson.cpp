@@ -16,7 +16,10 @@ QVector<int> lineList(const QJsonValue &value)
     QVector<int> lines;
     const QJsonArray array = value.toArray();
     for (const QJsonValue &entry : array) {
-        lines.append(entry.toInt());
+        // coverage.py lists line 0 as executed for an empty module.
+        if (entry.toInt() > 0) {
+            lines.append(entry.toInt());
+        }
     }
     std::sort(lines.begin(), lines.end());
     return lines;
@@ -117,6 +120,9 @@ QByteArray CoverageJson::summary(const QStringList &modules, const QStringList &
 
 QByteArray CoverageJson::annotate(const File &file, const QByteArray &source)
 {
+    if (source.isEmpty()) {
+        return QByteArray();
+    }
     QList<QByteArray> lines = source.split('\n');
     if (source.endsWith('\n')) {
         lines.removeLast();

@@ -46,9 +46,9 @@ Core::Result<QByteArray> readFile(const QString &path)
                                QStringLiteral("No such file: %1").arg(path));
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        return Core::makeError(Core::ErrorCode::ReadFailed,
-                               QStringLiteral("Could not read %1: %2")
-                                       .arg(path, file.errorString()));
+        return Core::makeError(
+                Core::ErrorCode::ReadFailed,
+                QStringLiteral("Could not read %1: %2").arg(path, file.errorString()));
     }
     return file.readAll();
 }
@@ -102,21 +102,22 @@ Core::GcovParser::SourceRun runGcov(StepContext &context, const QString &source,
     ProcessSpec spec;
     spec.program = QStringLiteral("gcov");
     // Bitten 0.6's argv; -n writes no .gcov file, so no line_hits (docs/COMPATIBILITY.md).
-    spec.arguments = QStringList{QStringLiteral("-b"), QStringLiteral("-n"),
-                                 QStringLiteral("-o"), paths.object, source};
-    const ProcessOutcome outcome =
-            context.execute(spec, [&run](ProcessStream stream, const QString &line) {
-                if (stream == ProcessStream::StdOut)
-                    run.gcovStdout.append(line.toUtf8()).append('\n');
-            });
+    spec.arguments = QStringList{QStringLiteral("-b"), QStringLiteral("-n"), QStringLiteral("-o"),
+                                 paths.object, source};
+    const ProcessOutcome outcome
+            = context.execute(spec, [&run](ProcessStream stream, const QString &line) {
+                  if (stream == ProcessStream::StdOut)
+                      run.gcovStdout.append(line.toUtf8()).append('\n');
+              });
     run.gcovExitCode = outcome.status == ProcessOutcome::Status::Exited ? outcome.exitCode : -1;
     run.gcovFile = readFile(paths.gcovFile);
     return run;
 }
 
-Core::Result<void> parseFile(StepContext &context, const Core::RecipeCommand &command,
-                             const std::function<Core::Result<Core::ToolReport>(
-                                     const Core::Result<QByteArray> &)> &parse)
+Core::Result<void>
+parseFile(StepContext &context, const Core::RecipeCommand &command,
+          const std::function<Core::Result<Core::ToolReport>(const Core::Result<QByteArray> &)>
+                  &parse)
 {
     if (!command.hasAttribute(QStringLiteral("file")))
         return missingAttribute(QStringLiteral("file"));

@@ -22,8 +22,7 @@ public:
     static void registerCommands(CommandRegistry &registry);
 
     static Core::Result<void> configure(StepContext &context, const Core::RecipeCommand &command);
-    static Core::Result<void> autoreconf(StepContext &context,
-                                         const Core::RecipeCommand &command);
+    static Core::Result<void> autoreconf(StepContext &context, const Core::RecipeCommand &command);
     static Core::Result<void> make(StepContext &context, const Core::RecipeCommand &command);
     static Core::Result<void> cppunit(StepContext &context, const Core::RecipeCommand &command);
     static Core::Result<void> cunit(StepContext &context, const Core::RecipeCommand &command);

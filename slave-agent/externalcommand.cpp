@@ -34,8 +34,7 @@ void replay(StepContext &context, const QString &generator, const Core::StepResu
 
 ExternalCommand::ExternalCommand(const QString &executable) : m_executable(executable) { }
 
-QByteArray ExternalCommand::request(const StepContext &context,
-                                    const Core::RecipeCommand &command)
+QByteArray ExternalCommand::request(const StepContext &context, const Core::RecipeCommand &command)
 {
     QJsonObject attributes;
     for (const Core::RecipeAttribute &attribute : command.attributes)
@@ -62,35 +61,35 @@ Core::Result<void> ExternalCommand::operator()(StepContext &context,
     spec.program = m_executable;
     spec.stdinFile = input.fileName();
     QByteArray answer;
-    const ProcessOutcome outcome =
-            context.execute(spec, [&](ProcessStream stream, const QString &line) {
-                if (stream == ProcessStream::StdOut)
-                    answer.append(line.toUtf8()).append('\n');
-                else
-                    context.log(generator, QStringLiteral("error"), line);
-            });
+    const ProcessOutcome outcome
+            = context.execute(spec, [&](ProcessStream stream, const QString &line) {
+                  if (stream == ProcessStream::StdOut)
+                      answer.append(line.toUtf8()).append('\n');
+                  else
+                      context.log(generator, QStringLiteral("error"), line);
+              });
     if (outcome.status != ProcessOutcome::Status::Exited || outcome.exitCode != 0) {
-        context.error(generator, QStringLiteral("Command %1 failed: %2")
-                                         .arg(m_executable,
-                                              outcome.errorString.isEmpty()
-                                                      ? QStringLiteral("exit code %1")
-                                                                .arg(outcome.exitCode)
-                                                      : outcome.errorString));
+        context.error(generator,
+                      QStringLiteral("Command %1 failed: %2")
+                              .arg(m_executable,
+                                   outcome.errorString.isEmpty()
+                                           ? QStringLiteral("exit code %1").arg(outcome.exitCode)
+                                           : outcome.errorString));
         return {};
     }
     auto result = Core::StepResultReader::read(answer);
     if (!result) {
-        context.error(generator, QStringLiteral("Command %1 answered with an unreadable step "
-                                                "result: %2")
-                                         .arg(m_executable, result.error().message));
+        context.error(generator,
+                      QStringLiteral("Command %1 answered with an unreadable step "
+                                     "result: %2")
+                              .arg(m_executable, result.error().message));
         return {};
     }
     replay(context, generator, result.value());
     return {};
 }
 
-void ExternalCommand::registerAll(CommandRegistry &registry,
-                                  const QHash<QString, QString> &mapping)
+void ExternalCommand::registerAll(CommandRegistry &registry, const QHash<QString, QString> &mapping)
 {
     for (auto it = mapping.cbegin(); it != mapping.cend(); ++it)
         registry.addThirdPartyNamespace(it.key(), ExternalCommand(it.value()));

@@ -9,6 +9,12 @@ namespace Agent {
 
 namespace {
 
+/// Python's str.rstrip() set for bytes, plus NUL (removed anyway).
+bool isStrippable(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0;
+}
+
 bool isAscii(const QByteArray &bytes)
 {
     for (const char c : bytes) {
@@ -22,8 +28,7 @@ bool isAscii(const QByteArray &bytes)
 
 LineSplitter::LineSplitter(Sink sink, int maxLineBytes)
     : m_sink(std::move(sink)), m_maxLineBytes(maxLineBytes)
-{
-}
+{ }
 
 void LineSplitter::feed(const char *data, qint64 size)
 {
@@ -60,7 +65,21 @@ void LineSplitter::finish()
 
 void LineSplitter::emitLine(const char *data, qint64 size)
 {
-    m_sink(decode(QByteArray::fromRawData(data, int(size))));
+    // Fast path: trailing whitespace and NULs cut off, then plain ASCII without NULs needs
+    // neither a copy nor UTF-8 validation.
+    while (size > 0 && isStrippable(data[size - 1]))
+        --size;
+    unsigned char seen = 0;
+    bool hasNul = false;
+    for (qint64 i = 0; i < size; ++i) {
+        const unsigned char c = static_cast<unsigned char>(data[i]);
+        seen |= c;
+        hasNul |= c == 0;
+    }
+    if (seen < 0x80 && !hasNul)
+        m_sink(QString::fromLatin1(data, int(size)));
+    else
+        m_sink(decode(QByteArray(data, int(size))));
 }
 
 QString LineSplitter::decode(QByteArray line)
@@ -68,8 +87,7 @@ QString LineSplitter::decode(QByteArray line)
     if (line.contains('\0'))
         line.replace('\0', QByteArray());
     int length = line.size();
-    while (length > 0 && std::strchr(" \t\r\n\v\f", line.at(length - 1)) != nullptr
-           && line.at(length - 1) != '\0')
+    while (length > 0 && isStrippable(line.at(length - 1)))
         --length;
     line.truncate(length);
     if (isAscii(line))

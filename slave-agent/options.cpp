@@ -18,7 +18,8 @@ void addOptions(QCommandLineParser &parser)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions({
             {{QStringLiteral("f"), QStringLiteral("config")},
-             QStringLiteral("Slave configuration (INI) file."), QStringLiteral("FILE")},
+             QStringLiteral("Slave configuration (INI) file."),
+             QStringLiteral("FILE")},
             {{QStringLiteral("d"), QStringLiteral("work-dir")},
              QStringLiteral("Working directory (default: a temporary one)."),
              QStringLiteral("DIR")},
@@ -99,12 +100,12 @@ Core::Result<Options> parseOptions(const QStringList &arguments)
         return usageError(QStringLiteral("Missing subcommand: expected run or step."));
     const QString &command = positional.first();
     if (command != QLatin1String("run") && command != QLatin1String("step"))
-        return usageError(QStringLiteral("Unknown subcommand \"%1\": expected run or step.")
-                                  .arg(command));
+        return usageError(
+                QStringLiteral("Unknown subcommand \"%1\": expected run or step.").arg(command));
     options.mode = command == QLatin1String("run") ? AgentMode::Run : AgentMode::Step;
     if (positional.size() != 2)
-        return usageError(QStringLiteral("The %1 subcommand needs exactly one recipe file.")
-                                  .arg(command));
+        return usageError(
+                QStringLiteral("The %1 subcommand needs exactly one recipe file.").arg(command));
     options.recipeFile = positional.at(1);
     fillOptions(parser, options);
     auto properties = parseProperties(parser.values(QStringLiteral("D")));

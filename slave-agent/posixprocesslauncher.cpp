@@ -162,8 +162,8 @@ private:
     {
         pollfd fds[4];
         int count = 0;
-        for (int fd : {m_fds[0], m_fds[1], m_stop ? m_stop->readFd() : -1,
-                       m_leaderDone ? -1 : m_pidFd})
+        for (int fd :
+             {m_fds[0], m_fds[1], m_stop ? m_stop->readFd() : -1, m_leaderDone ? -1 : m_pidFd})
             fds[count++] = pollfd{fd, POLLIN, 0};
         const int result = ::poll(fds, nfds_t(count), pollTimeout());
         if (result <= 0)
@@ -181,7 +181,7 @@ private:
         qint64 wait = -1;
         const qint64 now = nowMs();
         for (qint64 at : {m_outcome.status == ProcessOutcome::Status::Exited ? m_deadline : 0,
-                          m_killAt == 0 ? m_termAt + m_grace : 0,
+                          m_termAt > 0 && m_killAt == 0 ? m_termAt + m_grace : 0,
                           m_killAt > 0 ? m_killAt + m_grace : 0}) {
             if (at > 0 && (wait < 0 || at - now < wait))
                 wait = qMax<qint64>(0, at - now);

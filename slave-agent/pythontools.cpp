@@ -51,6 +51,63 @@ QString locateModule(StepContext &context, const QString &generator, const QStri
     return out.constLast();
 }
 
+Core::Result<void> checkExecAttributes(const Core::RecipeCommand &command)
+{
+    const QString file = command.value(QStringLiteral("file"));
+    const QString module = command.value(QStringLiteral("module"));
+    if (file.isEmpty() && module.isEmpty()) {
+        return Core::makeError(Core::ErrorCode::InvalidInput,
+                               QStringLiteral("Either \"file\" or \"module\" attribute required."));
+    }
+    if (!command.value(QStringLiteral("function")).isEmpty()
+        && (module.isEmpty() || !file.isEmpty())) {
+        return Core::makeError(
+                Core::ErrorCode::InvalidInput,
+                QStringLiteral("\"module\" attribute required for use of \"function\" attribute."));
+    }
+    return {};
+}
+
+/// python:exec's arguments for module + function: Bitten formats a missing args attribute with
+/// Python's %s, so the word None becomes an argument.
+QString functionArguments(const Core::RecipeCommand &command)
+{
+    const QString args = command.hasAttribute(QStringLiteral("args"))
+            ? command.value(QStringLiteral("args"))
+            : QStringLiteral("None");
+    return QStringLiteral("-c \"import sys; from %1 import %2; %2(sys.argv)\" %3")
+            .arg(command.value(QStringLiteral("module")), command.value(QStringLiteral("function")),
+                 args);
+}
+
+/// Runs setup.py with distutils' stderr rules: "warning: " lines are warnings, "error: " lines
+/// step errors (and error log lines), other lines errors; without an "error: " line a non-zero
+/// exit status is "distutils failed (N)".
+void runSetup(StepContext &context, const QString &generator, const ProcessSpec &spec)
+{
+    bool errorLogged = false;
+    const ProcessOutcome outcome = context.execute(spec, [&](ProcessStream stream, QString line) {
+        QString level = QStringLiteral("info");
+        if (stream == ProcessStream::StdErr) {
+            level = QStringLiteral("error");
+            if (line.startsWith(QLatin1String("warning: "))) {
+                line = line.mid(9);
+                level = QStringLiteral("warning");
+            } else if (line.startsWith(QLatin1String("error: "))) {
+                context.error(generator, line.mid(7));
+                errorLogged = true;
+            }
+        }
+        context.log(generator, level, line);
+    });
+    if (CommandSupport::recordAbnormalEnd(context, generator, spec, outcome)) {
+        return;
+    }
+    if (!errorLogged && outcome.exitCode != 0) {
+        context.error(generator, QStringLiteral("distutils failed (%1)").arg(outcome.exitCode));
+    }
+}
+
 /// What the FileSet of a trace/coverage/figleaf command selects.
 Core::Result<QStringList> commandFileSet(const StepContext &context,
                                          const Core::RecipeCommand &command)
@@ -95,30 +152,20 @@ Core::Result<int> PythonTools::timeout(const Core::RecipeCommand &command)
 
 Core::Result<void> PythonTools::exec(StepContext &context, const Core::RecipeCommand &command)
 {
-    QString file = command.value(QStringLiteral("file"));
-    const QString module = command.value(QStringLiteral("module"));
-    const QString function = command.value(QStringLiteral("function"));
-    if (file.isEmpty() && module.isEmpty()) {
-        return Core::makeError(Core::ErrorCode::InvalidInput,
-                               QStringLiteral("Either \"file\" or \"module\" attribute required."));
-    }
-    if (!function.isEmpty() && (module.isEmpty() || !file.isEmpty())) {
-        return Core::makeError(
-                Core::ErrorCode::InvalidInput,
-                QStringLiteral("\"module\" attribute required for use of \"function\" attribute."));
+    const auto checked = checkExecAttributes(command);
+    if (!checked) {
+        return checked.error();
     }
     const auto seconds = timeout(command);
     if (!seconds) {
         return seconds.error();
     }
     const QString generator = command.generator();
+    QString file = command.value(QStringLiteral("file"));
+    const QString module = command.value(QStringLiteral("module"));
     QString args = command.value(QStringLiteral("args"));
-    if (!function.isEmpty()) {
-        // Bitten formats a missing args attribute with Python's %s: the word None.
-        args = QStringLiteral("-c \"import sys; from %1 import %2; %2(sys.argv)\" %3")
-                       .arg(module, function,
-                            command.hasAttribute(QStringLiteral("args")) ? args
-                                                                         : QStringLiteral("None"));
+    if (!command.value(QStringLiteral("function")).isEmpty()) {
+        args = functionArguments(command);
     } else if (!module.isEmpty()) {
         file = locateModule(context, generator, module);
         if (file.isEmpty()) {
@@ -169,27 +216,7 @@ Core::Result<void> PythonTools::distutils(StepContext &context, const Core::Reci
     spec.program = CommandSupport::pythonInterpreter(context);
     spec.arguments = QStringList{setupFile, subcommand} + options.value();
     spec.timeoutSeconds = seconds.value();
-    bool errorLogged = false;
-    const ProcessOutcome outcome = context.execute(spec, [&](ProcessStream stream, QString line) {
-        QString level = QStringLiteral("info");
-        if (stream == ProcessStream::StdErr) {
-            level = QStringLiteral("error");
-            if (line.startsWith(QLatin1String("warning: "))) {
-                line = line.mid(9);
-                level = QStringLiteral("warning");
-            } else if (line.startsWith(QLatin1String("error: "))) {
-                context.error(generator, line.mid(7));
-                errorLogged = true;
-            }
-        }
-        context.log(generator, level, line);
-    });
-    if (CommandSupport::recordAbnormalEnd(context, generator, spec, outcome)) {
-        return {};
-    }
-    if (!errorLogged && outcome.exitCode != 0) {
-        context.error(generator, QStringLiteral("distutils failed (%1)").arg(outcome.exitCode));
-    }
+    runSetup(context, generator, spec);
     return {};
 }
 

@@ -2,8 +2,8 @@
 #include "slave-agent/reportdirwriter.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <KTar>
 
@@ -11,7 +11,6 @@
 #include "core/issuesjsonwriter.h"
 #include "core/junitwriter.h"
 #include "slave-agent/shtools.h"
-#include "slave-agent/steplogwriter.h"
 
 namespace Agent {
 
@@ -23,18 +22,17 @@ Core::Error writeError(const QString &path, const QString &cause)
                            QStringLiteral("Could not write %1: %2.").arg(path, cause));
 }
 
-/// Writes a file through @p writeTo atomically.
+/// Writes a file through @p writeTo. No QSaveFile: its fsync() costs milliseconds per step, and
+/// a report directory is rewritten whole by the next run anyway.
 Core::Result<void> saveFile(const QString &path,
                             const std::function<Core::Result<void>(QIODevice *)> &writeTo)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return writeError(path, file.errorString());
-    if (auto written = writeTo(&file); !written) {
-        file.cancelWriting();
+    if (auto written = writeTo(&file); !written)
         return written.error();
-    }
-    if (!file.commit())
+    if (!file.flush())
         return writeError(path, file.errorString());
     return {};
 }
@@ -54,8 +52,7 @@ QString archiveName(const Core::StepAttachment &attachment)
     return attachment.resource + QLatin1Char('/') + QFileInfo(attachment.filename).fileName();
 }
 
-Core::Result<void> writeAttachments(const QString &path, const StepRun &run,
-                                    const QString &basedir)
+Core::Result<void> writeAttachments(const QString &path, const StepRun &run, const QString &basedir)
 {
     KTar tar(path, QStringLiteral("application/x-gzip"));
     if (!tar.open(QIODevice::WriteOnly))
@@ -64,9 +61,9 @@ Core::Result<void> writeAttachments(const QString &path, const StepRun &run,
         const QString source = ShTools::resolve(basedir, attachment.filename);
         if (!tar.addLocalFile(source, archiveName(attachment))) {
             tar.close();
-            return Core::makeError(Core::ErrorCode::ReadFailed,
-                                   QStringLiteral("Could not attach %1: %2.")
-                                           .arg(source, tar.errorString()));
+            return Core::makeError(
+                    Core::ErrorCode::ReadFailed,
+                    QStringLiteral("Could not attach %1: %2.").arg(source, tar.errorString()));
         }
     }
     if (!tar.close())
@@ -75,16 +72,15 @@ Core::Result<void> writeAttachments(const QString &path, const StepRun &run,
 }
 
 /// Writes junit.xml, cobertura.xml and issues.json for the categories present.
-Core::Result<void> writeToolFiles(const QDir &dir, const StepRun &run,
-                                  Core::StepSummary &summary)
+Core::Result<void> writeToolFiles(const QDir &dir, const StepRun &run, Core::StepSummary &summary)
 {
     const Core::StepResult &result = run.result;
     if (hasCategory(result, QStringLiteral("test"))) {
         summary.files.junit = QStringLiteral("junit.xml");
         const Core::Report report = ReportDirWriter::merged(result, QStringLiteral("test"));
-        if (auto saved = saveFile(dir.filePath(summary.files.junit), [&](QIODevice *device) {
-                return Core::JUnitWriter::write(report, device);
-            });
+        if (auto saved
+            = saveFile(dir.filePath(summary.files.junit),
+                       [&](QIODevice *device) { return Core::JUnitWriter::write(report, device); });
             !saved)
             return saved;
     }
@@ -92,9 +88,10 @@ Core::Result<void> writeToolFiles(const QDir &dir, const StepRun &run,
         summary.files.cobertura = QStringLiteral("cobertura.xml");
         const Core::Report report = ReportDirWriter::merged(result, QStringLiteral("coverage"));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (auto saved = saveFile(dir.filePath(summary.files.cobertura), [&](QIODevice *device) {
-                return Core::CoberturaWriter::write(report, device, now);
-            });
+        if (auto saved = saveFile(dir.filePath(summary.files.cobertura),
+                                  [&](QIODevice *device) {
+                                      return Core::CoberturaWriter::write(report, device, now);
+                                  });
             !saved)
             return saved;
     }
@@ -124,8 +121,7 @@ Core::Report ReportDirWriter::merged(const Core::StepResult &result, const QStri
     return merged;
 }
 
-Core::Result<Core::StepSummary> ReportDirWriter::write(const QString &directory,
-                                                       const StepRun &run,
+Core::Result<Core::StepSummary> ReportDirWriter::write(const QString &directory, const StepRun &run,
                                                        const StepReportInfo &info)
 {
     if (!QDir().mkpath(directory))
@@ -141,17 +137,18 @@ Core::Result<Core::StepSummary> ReportDirWriter::write(const QString &directory,
         summary.files.log = QFileInfo(run.logFile).fileName();
     else
         summary.files.log = run.logFile;
-    if (auto saved = saveFile(dir.filePath(summary.files.result), [&run](QIODevice *device) {
-            return StepLogWriter::writeStepResult(run.logFile, run.result, device);
-        });
-        !saved)
-        return saved.error();
+    const QString resultPath = dir.filePath(summary.files.result);
+    if (QFileInfo(run.resultFile).absoluteFilePath() != QFileInfo(resultPath).absoluteFilePath()) {
+        QFile::remove(resultPath);
+        if (!QFile::copy(run.resultFile, resultPath))
+            return writeError(resultPath, QStringLiteral("the step result could not be copied"));
+    }
     if (auto written = writeToolFiles(dir, run, summary); !written)
         return written.error();
     if (!run.result.attachments.isEmpty()) {
         summary.files.attachments = QStringLiteral("attachments.tar.gz");
-        auto archived = writeAttachments(dir.filePath(summary.files.attachments), run,
-                                         info.basedir);
+        auto archived
+                = writeAttachments(dir.filePath(summary.files.attachments), run, info.basedir);
         if (!archived)
             return archived.error();
     }

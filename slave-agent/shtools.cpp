@@ -24,9 +24,9 @@ Core::Result<int> parseTimeout(const QString &text)
     bool ok = false;
     const double seconds = text.toDouble(&ok);
     if (!ok || seconds < 0) {
-        return Core::makeError(Core::ErrorCode::InvalidInput,
-                               QStringLiteral("Invalid timeout \"%1\": expected seconds.")
-                                       .arg(text));
+        return Core::makeError(
+                Core::ErrorCode::InvalidInput,
+                QStringLiteral("Invalid timeout \"%1\": expected seconds.").arg(text));
     }
     return int(std::ceil(seconds));
 }
@@ -82,9 +82,10 @@ bool recordAbnormalEnd(StepContext &context, const QString &generator, const Pro
         context.error(generator, QStringLiteral("Command %1 timed out").arg(spec.program));
         break;
     case ProcessOutcome::Status::Cancelled:
-        context.error(generator, QStringLiteral("Command %1 was stopped: the agent was asked "
-                                                "to stop.")
-                                         .arg(spec.program));
+        context.error(generator,
+                      QStringLiteral("Command %1 was stopped: the agent was asked "
+                                     "to stop.")
+                              .arg(spec.program));
         break;
     case ProcessOutcome::Status::FailedToStart:
         context.error(generator, outcome.errorString);
@@ -104,7 +105,8 @@ QString ShTools::resolve(const QString &base, const QString &path)
 
 QString ShTools::stripBasedir(const QString &basedir, const QString &line)
 {
-    if (basedir.isEmpty() || !line.contains(basedir))
+    // Cheap test first: most lines have no basedir, many not even its first character.
+    if (basedir.isEmpty() || !line.contains(basedir.front()) || !line.contains(basedir))
         return line;
     QString text = line;
     text.replace(basedir + QLatin1Char('/'), QString());
@@ -117,9 +119,8 @@ ShOutcome ShTools::execute(StepContext &context, const ShExecution &execution)
     const ProcessSpec spec = processSpec(context, execution);
     QFile output;
     if (!execution.output.isEmpty()) {
-        const QString base = execution.dir.isEmpty()
-                ? context.basedir()
-                : resolve(context.basedir(), execution.dir);
+        const QString base = execution.dir.isEmpty() ? context.basedir()
+                                                     : resolve(context.basedir(), execution.dir);
         output.setFileName(resolve(base, execution.output));
         if (!output.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             context.error(execution.generator,
@@ -129,16 +130,16 @@ ShOutcome ShTools::execute(StepContext &context, const ShExecution &execution)
         }
     }
     const QString basedir = context.basedir();
-    const ProcessOutcome outcome = context.execute(
-            spec, [&](ProcessStream stream, const QString &line) {
-                const bool isOut = stream == ProcessStream::StdOut;
-                if (output.isOpen())
-                    output.write(line.toUtf8().append('\n'));
-                if (isOut && execution.skipLine && execution.skipLine(line))
-                    return;
-                context.log(execution.generator, isOut ? info : errorLevel,
-                            stripBasedir(basedir, line));
-            });
+    const ProcessOutcome outcome
+            = context.execute(spec, [&](ProcessStream stream, const QString &line) {
+                  const bool isOut = stream == ProcessStream::StdOut;
+                  if (output.isOpen())
+                      output.write(line.toUtf8().append('\n'));
+                  if (isOut && execution.skipLine && execution.skipLine(line))
+                      return;
+                  context.log(execution.generator, isOut ? info : errorLevel,
+                              stripBasedir(basedir, line));
+              });
     if (recordAbnormalEnd(context, execution.generator, spec, outcome))
         return {};
     return {true, outcome.exitCode};
@@ -155,9 +156,8 @@ Core::Result<void> ShTools::exec(StepContext &context, const Core::RecipeCommand
     execution.value().timeoutSeconds = timeout.value();
     const ShOutcome outcome = execute(context, execution.value());
     if (outcome.exited && outcome.exitCode != 0) {
-        const QString &name = execution.value().executable.isEmpty()
-                ? execution.value().file
-                : execution.value().executable;
+        const QString &name = execution.value().executable.isEmpty() ? execution.value().file
+                                                                     : execution.value().executable;
         context.error(execution.value().generator,
                       QStringLiteral("Executing %1 failed (error code %2)")
                               .arg(name)
@@ -178,9 +178,8 @@ Core::Result<void> ShTools::pipe(StepContext &context, const Core::RecipeCommand
     execution.value().input = command.value(QStringLiteral("input"));
     const ShOutcome outcome = execute(context, execution.value());
     if (outcome.exited && outcome.exitCode != 0) {
-        const QString &name = execution.value().executable.isEmpty()
-                ? execution.value().file
-                : execution.value().executable;
+        const QString &name = execution.value().executable.isEmpty() ? execution.value().file
+                                                                     : execution.value().executable;
         context.error(execution.value().generator,
                       QStringLiteral("Piping through %1 failed (error code %2)")
                               .arg(name)

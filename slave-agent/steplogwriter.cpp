@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "slave-agent/steplogwriter.h"
 
-#include <QFile>
+#include <functional>
+
+#include <QBuffer>
 
 #include "core/stepresultwriter.h"
 
@@ -9,192 +11,172 @@ namespace Agent {
 
 namespace {
 
-const QByteArray generatorTag = QByteArrayLiteral("@generator");
-const QByteArray errorTag = QByteArrayLiteral("@error");
-const QByteArray reportTag = QByteArrayLiteral("@report");
-const QByteArray attachTag = QByteArrayLiteral("@attach");
-const QByteArray escapedTag = QByteArrayLiteral("@escaped");
+/// Room in the <result> start tag for ` status="…" duration="…"`.
+constexpr int reservedHeader = 64;
 
-bool needsEscape(const QString &text)
+/// What Core::StepResultWriter writes for @p write, without the <result> wrapper: the rare and
+/// complex parts (reports, attachments, odd text) are left to it.
+QByteArray fragment(const std::function<void(Core::StepResultWriter &)> &write)
 {
-    return text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    Core::StepResultWriter writer(&buffer);
+    writer.begin(QString(), Core::StepResult::Status::Success, 0);
+    write(writer);
+    (void)writer.end();
+    const int open = bytes.indexOf('>');
+    if (open < 0 || bytes.at(open - 1) == '/')
+        return QByteArray(); // <result …/>: nothing written
+    return bytes.mid(open + 1, bytes.size() - open - 1 - int(qstrlen("</result>")));
 }
 
-/// Streams the records of a log file into a StepResultWriter.
-class ResultReplay
+/// True when @p text can go into XML as it is: printable ASCII without markup characters.
+bool isPlain(const QString &text)
 {
-public:
-    ResultReplay(const Core::StepResult &result, Core::StepResultWriter &writer)
-        : m_result(result), m_writer(writer)
-    {
+    for (const QChar c : text) {
+        const ushort u = c.unicode();
+        if (u < 0x20 || u > 0x7e || u == '<' || u == '>' || u == '&')
+            return false;
     }
+    return true;
+}
 
-    void handle(const QByteArray &record)
-    {
-        const int tab = record.indexOf('\t');
-        const QByteArray tag = record.left(tab);
-        const QByteArray rest = tab < 0 ? QByteArray() : record.mid(tab + 1);
-        if (tag == generatorTag) {
-            closeLog();
-            m_generator = QString::fromUtf8(rest);
-        } else if (tag == errorTag) {
-            handleError(rest);
-        } else if (tag == reportTag || tag == attachTag) {
-            handleIndex(tag, rest.toInt());
-        } else if (tag == escapedTag) {
-            const int split = rest.indexOf('\t');
-            addMessage(rest.left(split),
-                       QString::fromUtf8(QByteArray::fromPercentEncoding(rest.mid(split + 1))));
-        } else {
-            addMessage(tag, QString::fromUtf8(rest));
-        }
-    }
+QByteArray attributeText(const QString &value)
+{
+    return value.toHtmlEscaped().toUtf8();
+}
 
-    void closeLog()
-    {
-        if (m_inLog)
-            m_writer.endLog();
-        m_inLog = false;
-    }
-
-private:
-    void addMessage(const QByteArray &level, const QString &text)
-    {
-        if (!m_inLog)
-            m_writer.beginLog(m_generator);
-        m_inLog = true;
-        m_writer.addLogMessage(Core::LogMessage{QString::fromLatin1(level), text});
-    }
-
-    void handleError(const QByteArray &rest)
-    {
-        closeLog();
-        const int split = rest.indexOf('\t');
-        m_writer.addError(Core::StepError{
-                QString::fromUtf8(rest.left(split)),
-                QString::fromUtf8(QByteArray::fromPercentEncoding(rest.mid(split + 1)))});
-    }
-
-    void handleIndex(const QByteArray &tag, int index)
-    {
-        closeLog();
-        if (tag == reportTag && index >= 0 && index < m_result.reports.size())
-            m_writer.addReport(m_result.reports.at(index));
-        if (tag == attachTag && index >= 0 && index < m_result.attachments.size())
-            m_writer.addAttachment(m_result.attachments.at(index));
-    }
-
-    const Core::StepResult &m_result;
-    Core::StepResultWriter &m_writer;
-    QString m_generator;
-    bool m_inLog = false;
-};
+Core::Error writeError(const QFile &file)
+{
+    return Core::makeError(Core::ErrorCode::WriteFailed,
+                           QStringLiteral("Could not write the step log %1: %2.")
+                                   .arg(file.fileName(), file.errorString()));
+}
 
 } // namespace
 
 StepLogWriter::~StepLogWriter()
 {
-    if (m_file.isOpen())
-        m_file.close();
+    m_result.reset();
+    m_log.reset();
 }
 
-Core::Result<void> StepLogWriter::open(const QString &path)
+Core::Result<void> StepLogWriter::open(const QString &resultFile, const QString &logFile,
+                                       const QString &step)
 {
-    m_file.setFileName(path);
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        return Core::makeError(Core::ErrorCode::WriteFailed,
-                               QStringLiteral("Could not create the step log %1: %2.")
-                                       .arg(path, m_file.errorString()));
+    m_result.reset();
+    m_log.reset();
+    for (QFile *file : {&m_resultFile, &m_logFile}) {
+        if (file->isOpen())
+            file->close();
+        file->setFileName(file == &m_resultFile ? resultFile : logFile);
+        if (!file->open(QIODevice::ReadWrite | QIODevice::Truncate | QIODevice::Unbuffered)) {
+            return Core::makeError(Core::ErrorCode::WriteFailed,
+                                   QStringLiteral("Could not create the step log %1: %2.")
+                                           .arg(file->fileName(), file->errorString()));
+        }
     }
+    m_result = std::make_unique<OutputBuffer>(&m_resultFile);
+    m_log = std::make_unique<OutputBuffer>(&m_logFile);
+    const QByteArray start = QByteArrayLiteral("<result step=\"") + attributeText(step) + '"';
+    m_headerOffset = start.size();
+    m_result->append(start + QByteArray(reservedHeader, ' ') + '>');
     m_generator.clear();
-    m_newCommand = true;
+    m_inLog = false;
     return {};
 }
 
 void StepLogWriter::startCommand()
 {
-    m_newCommand = true;
+    closeLog();
+}
+
+void StepLogWriter::closeLog()
+{
+    if (m_inLog)
+        m_result->append(QByteArrayLiteral("</log>"));
+    m_inLog = false;
 }
 
 void StepLogWriter::addLog(const QString &generator, const QString &level, const QString &text)
 {
-    if (m_newCommand || generator != m_generator) {
-        writeRecord(generatorTag, generator);
+    m_log->appendText(text);
+    m_log->append('\n');
+    if (m_inLog && generator != m_generator)
+        closeLog();
+    if (!m_inLog) {
+        m_result->append(QByteArrayLiteral("<log generator=\"") + attributeText(generator)
+                         + QByteArrayLiteral("\">"));
         m_generator = generator;
-        m_newCommand = false;
+        m_inLog = true;
     }
-    if (needsEscape(text)) {
-        writeRecord(escapedTag, level + QLatin1Char('\t')
-                            + QString::fromLatin1(text.toUtf8().toPercentEncoding()));
+    if (isPlain(level) && isPlain(text)) {
+        static const char open[] = "<message level=\"";
+        static const char close[] = "</message>";
+        m_result->append(open, qint64(sizeof open) - 1);
+        m_result->appendText(level);
+        m_result->append("\">", 2);
+        m_result->appendText(text);
+        m_result->append(close, qint64(sizeof close) - 1);
         return;
     }
-    m_file.write(level.toUtf8());
-    m_file.putChar('\t');
-    m_file.write(text.toUtf8());
-    m_file.putChar('\n');
+    const Core::LogMessage message{level, text};
+    m_result->append(fragment([&message](Core::StepResultWriter &w) { w.addLogMessage(message); }));
 }
 
 void StepLogWriter::addError(const QString &generator, const QString &message)
 {
-    writeRecord(errorTag, generator + QLatin1Char('\t')
-                        + QString::fromLatin1(message.toUtf8().toPercentEncoding(" ")));
-    m_newCommand = true;
+    closeLog();
+    m_log->append(QByteArrayLiteral("error: "));
+    m_log->appendText(message);
+    m_log->append('\n');
+    const Core::StepError error{generator, message};
+    m_result->append(fragment([&error](Core::StepResultWriter &w) { w.addError(error); }));
 }
 
-void StepLogWriter::addReport(int index)
+void StepLogWriter::addReport(const Core::Report &report)
 {
-    writeRecord(reportTag, QString::number(index));
-    m_newCommand = true;
+    closeLog();
+    m_result->append(fragment([&report](Core::StepResultWriter &w) { w.addReport(report); }));
 }
 
-void StepLogWriter::addAttachment(int index)
+void StepLogWriter::addAttachment(const Core::StepAttachment &attachment)
 {
-    writeRecord(attachTag, QString::number(index));
-    m_newCommand = true;
+    closeLog();
+    m_result->append(
+            fragment([&attachment](Core::StepResultWriter &w) { w.addAttachment(attachment); }));
 }
 
-void StepLogWriter::writeRecord(const QByteArray &tag, const QString &text)
+QByteArray StepLogWriter::statusAttributes(const Core::StepResult &result)
 {
-    m_file.write(tag);
-    m_file.putChar('\t');
-    m_file.write(text.toUtf8());
-    m_file.putChar('\n');
+    const QByteArray status = result.status == Core::StepResult::Status::Failure
+            ? QByteArrayLiteral("failure")
+            : QByteArrayLiteral("success");
+    QByteArray attributes = QByteArrayLiteral(" status=\"") + status
+            + QByteArrayLiteral("\" duration=\"")
+            + Core::StepResultWriter::formatDuration(result.durationSeconds).toUtf8() + '"';
+    return attributes.leftJustified(reservedHeader, ' ', true);
 }
 
-Core::Result<void> StepLogWriter::close()
+Core::Result<void> StepLogWriter::finish(const Core::StepResult &result)
 {
-    if (!m_file.isOpen())
+    if (!m_result)
         return {};
-    const bool flushed = m_file.flush();
-    const QString error = m_file.errorString();
-    m_file.close();
-    if (!flushed || m_file.error() != QFileDevice::NoError) {
-        return Core::makeError(Core::ErrorCode::WriteFailed,
-                               QStringLiteral("Could not write the step log %1: %2.")
-                                       .arg(m_file.fileName(), error));
-    }
-    return {};
-}
-
-Core::Result<void> StepLogWriter::writeStepResult(const QString &logFile,
-                                                  const Core::StepResult &result, QIODevice *out)
-{
-    QFile log(logFile);
-    if (!log.open(QIODevice::ReadOnly)) {
-        return Core::makeError(Core::ErrorCode::ReadFailed,
-                               QStringLiteral("Could not read the step log %1: %2.")
-                                       .arg(logFile, log.errorString()));
-    }
-    Core::StepResultWriter writer(out);
-    writer.begin(result.step, result.status, result.durationSeconds);
-    ResultReplay replay(result, writer);
-    QByteArray line;
-    while (!(line = log.readLine()).isEmpty()) {
-        line.chop(line.endsWith('\n') ? 1 : 0);
-        replay.handle(line);
-    }
-    replay.closeLog();
-    return writer.end();
+    closeLog();
+    m_result->append(QByteArrayLiteral("</result>"));
+    const bool written = m_result->flush() && m_log->flush();
+    m_result.reset();
+    m_log.reset();
+    // Whitespace before '>' is legal XML, so the padded attributes fit the reserved room.
+    const bool patched = written && m_resultFile.seek(m_headerOffset)
+            && m_resultFile.write(statusAttributes(result)) == reservedHeader;
+    const Core::Result<void> outcome = !written || !patched
+            ? Core::Result<void>(writeError(!patched ? m_resultFile : m_logFile))
+            : Core::Result<void>();
+    m_resultFile.close();
+    m_logFile.close();
+    return outcome;
 }
 
 } // namespace Agent

@@ -35,16 +35,17 @@ StepRunner::StepRunner(const CommandRegistry &registry, ProcessLauncher &launche
       m_interpolator(variables),
       m_basedir(basedir),
       m_stop(stop)
-{
-}
+{ }
 
-Core::Result<StepRun> StepRunner::run(const Core::RecipeStep &step, const QString &logFile)
+Core::Result<StepRun> StepRunner::run(const Core::RecipeStep &step, const QString &resultFile,
+                                      const QString &logFile)
 {
     m_run = StepRun();
     m_run.result.step = step.id;
+    m_run.resultFile = resultFile;
     m_run.logFile = logFile;
     m_internalError = false;
-    if (auto opened = m_log.open(logFile); !opened)
+    if (auto opened = m_log.open(resultFile, logFile, step.id); !opened)
         return opened.error();
     QElapsedTimer timer;
     timer.start();
@@ -64,7 +65,7 @@ Core::Result<StepRun> StepRunner::run(const Core::RecipeStep &step, const QStrin
     m_run.result.durationSeconds = double(timer.nsecsElapsed()) / 1e9;
     m_run.result.status = m_run.result.errors.isEmpty() ? Core::StepResult::Status::Success
                                                         : Core::StepResult::Status::Failure;
-    if (auto closed = m_log.close(); !closed)
+    if (auto closed = m_log.finish(m_run.result); !closed)
         return closed.error();
     return m_run;
 }
@@ -79,9 +80,9 @@ void StepRunner::runCommand(const Core::RecipeCommand &command)
         return;
     }
     if (const Core::RecipeAttribute *attribute = unsupportedAttribute(command)) {
-        error(generator, QStringLiteral("Unsupported argument '%1' for command %2")
-                                 .arg(Core::CommandCatalog::parameterName(attribute->name),
-                                      generator));
+        error(generator,
+              QStringLiteral("Unsupported argument '%1' for command %2")
+                      .arg(Core::CommandCatalog::parameterName(attribute->name), generator));
         return;
     }
     const Core::Result<void> result = (*function)(*this, interpolated(command));
@@ -90,8 +91,9 @@ void StepRunner::runCommand(const Core::RecipeCommand &command)
         // so far into the next step; we keep them here and say what went wrong.
         m_internalError = true;
         m_run.internalError = true;
-        error(generator, QStringLiteral("Internal error in %1: %2")
-                                 .arg(command.qualifiedName(), result.error().message));
+        error(generator,
+              QStringLiteral("Internal error in %1: %2")
+                      .arg(command.qualifiedName(), result.error().message));
     }
 }
 
@@ -147,13 +149,13 @@ void StepRunner::error(const QString &generator, const QString &message)
 
 void StepRunner::report(const Core::Report &report)
 {
-    m_log.addReport(int(m_run.result.reports.size()));
+    m_log.addReport(report);
     m_run.result.reports.append(report);
 }
 
 void StepRunner::attach(const Core::StepAttachment &attachment)
 {
-    m_log.addAttachment(int(m_run.result.attachments.size()));
+    m_log.addAttachment(attachment);
     m_run.result.attachments.append(attachment);
 }
 

@@ -22,7 +22,8 @@ class StopSignal;
 struct StepRun
 {
     Core::StepResult result; ///< status, duration, errors, reports, attachments (no logs)
-    QString logFile;
+    QString resultFile; ///< the step result document (result.xml), logs included
+    QString logFile; ///< the plain text log
     bool cancelled = false; ///< the agent was asked to stop during the step
     bool internalError = false; ///< a command's internal error cut the step short
     int logLines = 0;
@@ -47,8 +48,10 @@ public:
 
     void setLiveLog(LiveLog liveLog) { m_liveLog = std::move(liveLog); }
 
-    /// Runs @p step, writing its log to @p logFile.
-    Core::Result<StepRun> run(const Core::RecipeStep &step, const QString &logFile);
+    /// Runs @p step, streaming its result document to @p resultFile and its plain log to
+    /// @p logFile.
+    Core::Result<StepRun> run(const Core::RecipeStep &step, const QString &resultFile,
+                              const QString &logFile);
 
     /// @p command with every attribute value interpolated.
     Core::RecipeCommand interpolated(const Core::RecipeCommand &command) const;

@@ -19,8 +19,7 @@ QStringList cells(const Core::StepSummary &step)
     } else {
         row << none << none << none;
     }
-    row << (step.coverage ? QString::number(step.coverage->percentage(), 'f', 1)
-                                    + QLatin1Char('%')
+    row << (step.coverage ? QString::number(step.coverage->percentage(), 'f', 1) + QLatin1Char('%')
                           : none);
     row << (step.lint ? QString::number(step.lint->total()) : none);
     return row;
@@ -31,7 +30,8 @@ QString formatRow(const QStringList &row, const QVector<int> &widths)
     QString line;
     for (int i = 0; i < row.size(); ++i) {
         // The step name is left-aligned, the figures right-aligned.
-        line += i < 2 ? row.at(i).leftJustified(widths.at(i)) : row.at(i).rightJustified(widths.at(i));
+        line += i < 2 ? row.at(i).leftJustified(widths.at(i))
+                      : row.at(i).rightJustified(widths.at(i));
         if (i + 1 < row.size())
             line += QStringLiteral("  ");
     }

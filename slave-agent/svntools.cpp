@@ -27,8 +27,8 @@ QStringList commonOptions(const Core::RecipeCommand &command)
     const QString password = command.value(QStringLiteral("password"));
     if (!password.isEmpty())
         options << QStringLiteral("--password") << password;
-    if (command.value(QStringLiteral("no_auth_cache")).compare(QLatin1String("true"),
-                                                               Qt::CaseInsensitive)
+    if (command.value(QStringLiteral("no_auth_cache"))
+                .compare(QLatin1String("true"), Qt::CaseInsensitive)
         == 0)
         options << QStringLiteral("--no-auth-cache");
     return options;
@@ -53,8 +53,8 @@ QString joinUrl(const QString &url, QString path, bool stripLeadingSlash)
     return Core::joinPosixPath(url, path);
 }
 
-void runSvn(StepContext &context, const Core::RecipeCommand &command,
-            const QStringList &arguments, const QString &name)
+void runSvn(StepContext &context, const Core::RecipeCommand &command, const QStringList &arguments,
+            const QString &name)
 {
     ShExecution execution;
     execution.generator = command.generator();
@@ -112,8 +112,7 @@ Core::Result<QStringList> SvnTools::exportArguments(const Core::RecipeCommand &c
     auto url = requiredUrl(command);
     if (!url)
         return url.error();
-    return QStringList{QStringLiteral("export"), QStringLiteral("--force")}
-    + commonOptions(command)
+    return QStringList{QStringLiteral("export"), QStringLiteral("--force")} + commonOptions(command)
             + QStringList{joinUrl(url.value(), command.value(QStringLiteral("path")), false),
                           command.value(QStringLiteral("dir"), QStringLiteral("."))};
 }

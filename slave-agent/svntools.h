@@ -21,8 +21,7 @@ public:
     static void registerCommands(CommandRegistry &registry);
 
     static Core::Result<void> checkout(StepContext &context, const Core::RecipeCommand &command);
-    static Core::Result<void> exportTree(StepContext &context,
-                                         const Core::RecipeCommand &command);
+    static Core::Result<void> exportTree(StepContext &context, const Core::RecipeCommand &command);
     static Core::Result<void> update(StepContext &context, const Core::RecipeCommand &command);
 
     /// svn's arguments after the program name (pure; for tests and the translator).

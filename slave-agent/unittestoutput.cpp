@@ -136,7 +136,7 @@ void UnittestOutput::addProgressLine(const QString &line, double seconds)
             return;
         }
     }
-    if (headerPattern().match(line).hasMatch() || !line.contains(QLatin1Char(' '))) {
+    if (headerPattern().match(line).hasMatch()) {
         m_pendingHeader = line;
         m_pendingTime = seconds;
     } else {

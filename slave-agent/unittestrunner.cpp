@@ -138,6 +138,15 @@ QStringList UnittestRunner::interpreterArguments(const Options &options,
 
 void UnittestRunner::run(const QString &setupFile, const QStringList &arguments, int timeoutSeconds)
 {
+    if (!QFileInfo(setupFile).isFile()) {
+        // What `python setup.py unittest` gave without a setup.py.
+        m_context.log(m_generator, QStringLiteral("error"),
+                      QStringLiteral("%1: can't open file '%2': [Errno 2] No such file or "
+                                     "directory")
+                              .arg(m_python, setupFile));
+        m_context.error(m_generator, QStringLiteral("distutils failed (2)"));
+        return;
+    }
     const QString projectDir = QFileInfo(setupFile).absolutePath();
     const auto setupCfg = CommandSupport::readFile(projectDir + QStringLiteral("/setup.cfg"));
     const auto options = parseOptions(arguments, setupCfg ? setupCfg.value() : QByteArray());
@@ -147,29 +156,48 @@ void UnittestRunner::run(const QString &setupFile, const QStringList &arguments,
         m_context.error(m_generator, options.error().message);
         return;
     }
-    for (const QString &path : {options.value().xmlOutput, options.value().coverageSummary}) {
-        if (!path.isEmpty()) {
-            QDir().mkpath(QFileInfo(CommandSupport::resolve(m_context, path)).absolutePath());
-        }
-    }
-    if (!options.value().coverageDir.isEmpty()) {
-        QDir().mkpath(CommandSupport::resolve(m_context, options.value().coverageDir));
-    }
+    createOutputDirectories(options.value());
     const auto setupPy = CommandSupport::readFile(setupFile);
     QTemporaryDir scratch;
+    const QString dataFile = scratch.filePath(QStringLiteral("coverage.data"));
     ProcessSpec spec;
     spec.program = m_python;
     spec.arguments = interpreterArguments(
             options.value(),
             unittestArguments(options.value(), setupPy ? setupPy.value() : QByteArray()));
     spec.timeoutSeconds = timeoutSeconds;
-    const QString dataFile = scratch.filePath(QStringLiteral("coverage.data"));
     spec.environment.insert(QStringLiteral("COVERAGE_FILE"), dataFile);
+    const TestRun tests = runTests(options.value(), spec);
+    if (!tests.completed) {
+        return;
+    }
+    writeResults(options.value(), tests.tests);
+    if (!tests.traceSummary.isEmpty()) {
+        writeFile(options.value().coverageSummary, tests.traceSummary);
+    } else if (!options.value().coverageSummary.isEmpty()
+               && options.value().coverageMethod != QLatin1String("trace")) {
+        exportCoverage(options.value(), dataFile, timeoutSeconds);
+    }
+}
 
-    const bool traceSummary = !options.value().coverageSummary.isEmpty()
-            && options.value().coverageMethod == QLatin1String("trace");
+void UnittestRunner::createOutputDirectories(const Options &options)
+{
+    for (const QString &path : {options.xmlOutput, options.coverageSummary}) {
+        if (!path.isEmpty()) {
+            QDir().mkpath(QFileInfo(CommandSupport::resolve(m_context, path)).absolutePath());
+        }
+    }
+    if (!options.coverageDir.isEmpty()) {
+        QDir().mkpath(CommandSupport::resolve(m_context, options.coverageDir));
+    }
+}
+
+UnittestRunner::TestRun UnittestRunner::runTests(const Options &options, const ProcessSpec &spec)
+{
+    const bool traceSummary = !options.coverageSummary.isEmpty()
+            && options.coverageMethod == QLatin1String("trace");
     UnittestOutput output;
-    QByteArray summary;
+    TestRun run;
     QElapsedTimer clock;
     clock.start();
     const ProcessOutcome outcome
@@ -177,25 +205,26 @@ void UnittestRunner::run(const QString &setupFile, const QStringList &arguments,
                   if (stream == ProcessStream::StdErr) {
                       output.addLine(line, double(clock.nsecsElapsed()) / 1e9);
                   } else if (traceSummary
-                             && (!summary.isEmpty() || line.startsWith(QLatin1String("lines ")))) {
-                      summary += line.toUtf8() + '\n';
+                             && (!run.traceSummary.isEmpty()
+                                 || line.startsWith(QLatin1String("lines ")))) {
+                      run.traceSummary += line.toUtf8() + '\n';
                       return;
                   }
                   m_context.log(m_generator, QStringLiteral("info"), line);
               });
     if (CommandSupport::recordAbnormalEnd(m_context, m_generator, spec, outcome)) {
-        return;
+        return run;
     }
     // unittest exits with 1 when tests failed; Bitten's command did not fail for that.
     if (outcome.exitCode != 0 && outcome.exitCode != 1) {
         m_context.error(m_generator, QStringLiteral("distutils failed (%1)").arg(outcome.exitCode));
     }
-    writeResults(options.value(), output.tests());
-    if (traceSummary) {
-        writeFile(options.value().coverageSummary, summary);
-    } else if (!options.value().coverageSummary.isEmpty()) {
-        exportCoverage(options.value(), dataFile, timeoutSeconds);
+    if (traceSummary && run.traceSummary.isEmpty()) {
+        run.traceSummary = "lines   cov%   module   (path)\n";
     }
+    run.tests = output.tests();
+    run.completed = true;
+    return run;
 }
 
 bool UnittestRunner::writeFile(const QString &path, const QByteArray &data)
@@ -214,8 +243,9 @@ QString UnittestRunner::moduleFile(const QString &module) const
     QStringList parts = module.split(QLatin1Char('.'), Qt::SkipEmptyParts);
     for (; !parts.isEmpty(); parts.removeLast()) {
         const QString base = m_context.basedir() + QLatin1Char('/') + parts.join(QLatin1Char('/'));
-        for (const QString &candidate :
-             {base + QStringLiteral(".py"), base + QStringLiteral("/__init__.py")}) {
+        const QStringList candidates{base + QStringLiteral(".py"),
+                                     base + QStringLiteral("/__init__.py")};
+        for (const QString &candidate : candidates) {
             if (QFileInfo(candidate).isFile()) {
                 return candidate;
             }

@@ -45,6 +45,16 @@ public:
     void run(const QString &setupFile, const QStringList &arguments, int timeoutSeconds);
 
 private:
+    /// What one run of the tests gave.
+    struct TestRun
+    {
+        QVector<UnittestCase> tests;
+        QByteArray traceSummary; ///< trace's summary (stdout from its header on)
+        bool completed = false; ///< false: a step error was recorded (timeout, start failure)
+    };
+
+    void createOutputDirectories(const Options &options);
+    TestRun runTests(const Options &options, const ProcessSpec &spec);
     QStringList interpreterArguments(const Options &options, const QStringList &unittestArgs) const;
     bool writeFile(const QString &path, const QByteArray &data);
     void writeResults(const Options &options, const QVector<UnittestCase> &tests);

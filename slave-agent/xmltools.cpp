@@ -4,6 +4,8 @@
 #include <memory>
 
 #include <QFile>
+#include <QStringList>
+#include <QVector>
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
@@ -81,6 +83,48 @@ public:
     Q_DISABLE_COPY_MOVE(ErrorScope)
 };
 
+/// One x:transform: source, stylesheet and destination as written and as resolved paths.
+struct Transformation
+{
+    QStringList names; ///< src, stylesheet, dest as written in the recipe
+    QVector<QByteArray> paths; ///< the same, resolved against basedir and encoded
+
+    /// Runs the transformation; the step error text, or empty on success.
+    QString run() const;
+};
+
+QString Transformation::run() const
+{
+    ErrorCollector collector;
+    const ErrorScope scope(&collector);
+    xmlResetLastError();
+    const Document source(xmlReadFile(paths.at(0).constData(), nullptr, XML_PARSE_NONET));
+    if (!source) {
+        return QStringLiteral("Failed to parse XML source %1: %2")
+                .arg(names.at(0), lastMessage(collector, QStringLiteral("unreadable")));
+    }
+    collector.text.clear();
+    xmlResetLastError();
+    const Stylesheet stylesheet(
+            xsltParseStylesheetFile(reinterpret_cast<const xmlChar *>(paths.at(1).constData())));
+    if (!stylesheet) {
+        return QStringLiteral("Failed to parse XSLT stylesheet %1: %2")
+                .arg(names.at(1), lastMessage(collector, QStringLiteral("unreadable")));
+    }
+    collector.text.clear();
+    xmlResetLastError();
+    const Document result(xsltApplyStylesheet(stylesheet.get(), source.get(), nullptr));
+    if (!result) {
+        return QStringLiteral("Failed to apply XSLT stylesheet %1 to %2: %3")
+                .arg(names.at(1), names.at(0),
+                     lastMessage(collector, QStringLiteral("unknown error")));
+    }
+    if (xsltSaveResultToFilename(paths.at(2).constData(), result.get(), stylesheet.get(), 0) < 0) {
+        return QStringLiteral("Failed to write XSLT result to %1.").arg(names.at(2));
+    }
+    return QString();
+}
+
 } // namespace
 
 void XmlTools::registerCommands(CommandRegistry &registry)
@@ -95,50 +139,15 @@ Core::Result<void> XmlTools::transform(StepContext &context, const Core::RecipeC
             return CommandSupport::missingAttribute(QLatin1String(name));
         }
     }
-    const QString generator = command.generator();
-    const QString src = command.value(QStringLiteral("src"));
-    const QString stylesheetName = command.value(QStringLiteral("stylesheet"));
-    const QByteArray srcPath = QFile::encodeName(CommandSupport::resolve(context, src));
-    const QByteArray stylePath
-            = QFile::encodeName(CommandSupport::resolve(context, stylesheetName));
-    const QByteArray destPath = QFile::encodeName(
-            CommandSupport::resolve(context, command.value(QStringLiteral("dest"))));
-
-    ErrorCollector collector;
-    const ErrorScope scope(&collector);
-    xmlResetLastError();
-    const Document source(xmlReadFile(srcPath.constData(), nullptr, XML_PARSE_NONET));
-    if (!source) {
-        context.error(generator,
-                      QStringLiteral("Failed to parse XML source %1: %2")
-                              .arg(src, lastMessage(collector, QStringLiteral("unreadable"))));
-        return {};
+    Transformation transformation;
+    for (const char *name : {"src", "stylesheet", "dest"}) {
+        const QString value = command.value(QLatin1String(name));
+        transformation.names.append(value);
+        transformation.paths.append(QFile::encodeName(CommandSupport::resolve(context, value)));
     }
-    collector.text.clear();
-    xmlResetLastError();
-    const Stylesheet stylesheet(
-            xsltParseStylesheetFile(reinterpret_cast<const xmlChar *>(stylePath.constData())));
-    if (!stylesheet) {
-        context.error(
-                generator,
-                QStringLiteral("Failed to parse XSLT stylesheet %1: %2")
-                        .arg(stylesheetName, lastMessage(collector, QStringLiteral("unreadable"))));
-        return {};
-    }
-    collector.text.clear();
-    xmlResetLastError();
-    const Document result(xsltApplyStylesheet(stylesheet.get(), source.get(), nullptr));
-    if (!result) {
-        context.error(generator,
-                      QStringLiteral("Failed to apply XSLT stylesheet %1 to %2: %3")
-                              .arg(stylesheetName, src,
-                                   lastMessage(collector, QStringLiteral("unknown error"))));
-        return {};
-    }
-    if (xsltSaveResultToFilename(destPath.constData(), result.get(), stylesheet.get(), 0) < 0) {
-        context.error(generator,
-                      QStringLiteral("Failed to write XSLT result to %1.")
-                              .arg(command.value(QStringLiteral("dest"))));
+    const QString failure = transformation.run();
+    if (!failure.isEmpty()) {
+        context.error(command.generator(), failure);
     }
     return {};
 }

@@ -12,6 +12,7 @@
 
 #include "integrations/jenkins/consolefollower.h"
 #include "integrations/jenkins/logging.h"
+#include "integrations/jenkins/oneshotbody.h"
 #include "integrations/jenkins/triggerjob.h"
 
 namespace Jenkins {
@@ -73,6 +74,7 @@ Client::Client(const QUrl &baseUrl, const Credentials &credentials, QObject *par
     // One jar for the client's lifetime: the crumb is bound to the session cookie.
     m_network->setCookieJar(new QNetworkCookieJar(m_network));
     m_network->setAutoDeleteReplies(true);
+    qRegisterMetaType<JenkinsJson::QueueState>();
 }
 
 Client::~Client() = default;
@@ -105,8 +107,11 @@ QNetworkReply *Client::sendRaw(const Request::Spec &spec)
                                  : QNetworkRequest::ManualRedirectPolicy);
     if (m_crumb && spec.method == Request::Method::Post)
         request.setRawHeader(m_crumb->field, m_crumb->value);
-    if (!spec.contentType.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, spec.contentType);
+    if (!spec.contentType.isEmpty() || spec.method == Request::Method::Post)
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          spec.contentType.isEmpty()
+                                  ? QByteArrayLiteral("application/x-www-form-urlencoded")
+                                  : spec.contentType);
     qCDebug(lcJenkins, "sending %s %s", spec.method == Request::Method::Get ? "GET" : "POST/DELETE",
             qUtf8Printable(spec.path));
     switch (spec.method) {
@@ -116,6 +121,15 @@ QNetworkReply *Client::sendRaw(const Request::Spec &spec)
         return m_network->deleteResource(request);
     case Request::Method::Post:
         break;
+    }
+    if (spec.retry == Request::Retry::Never && !spec.body.isEmpty()) {
+        // Unbuffered and not rewindable: Qt cannot re-send it behind our back.
+        auto *body = new OneShotBody(spec.body);
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, spec.body.size());
+        QNetworkReply *reply = m_network->post(request, body);
+        body->setParent(reply);
+        return reply;
     }
     return m_network->post(request, spec.body);
 }

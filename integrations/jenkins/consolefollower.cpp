@@ -103,7 +103,7 @@ void ConsoleFollower::finish(Request::Error error, const QString &message)
     m_error = error;
     m_errorString = message;
     m_finished = true;
-    Q_EMIT finished();
+    Q_EMIT finished(QPrivateSignal());
 }
 
 } // namespace Jenkins

@@ -40,7 +40,7 @@ Q_SIGNALS:
     void linesReceived(const QStringList &lines);
     /// Jenkins served the log from the start again; lines emitted before are superseded.
     void restarted();
-    void finished();
+    void finished(QPrivateSignal);
 
 private:
     friend class Client;

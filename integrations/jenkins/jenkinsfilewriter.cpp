@@ -134,6 +134,8 @@ public:
                          + QLatin1String(" }"));
         environment(depth + 1, stage.environment);
         line(depth + 1, QStringLiteral("steps {"));
+        for (const PipelineStep &s : stage.checks)
+            step(depth + 2, s);
         if (stage.writesRecipe)
             recipeFile(depth + 2, pipeline);
         for (const PipelineStep &s : stage.steps)

@@ -42,6 +42,7 @@ struct PipelineStage
     QString labelExpression; ///< empty: any node
     EnvironmentEntries environment;
     bool writesRecipe = false; ///< the stage's steps run the agent and need the recipe file
+    QVector<PipelineStep> checks; ///< run first: is this node right for the stage?
     QVector<PipelineStep> steps;
     Publishing publishing;
 };

@@ -1,78 +1,89 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "integrations/jenkins/jobconfigwriter.h"
 
-#include <QXmlStreamWriter>
-
 namespace Jenkins {
 
 namespace {
 
-/// Drops what XML 1.0 cannot carry (control characters, non-characters, lone surrogates), so a
-/// description from a database always gives a well-formed file.
-QString xmlSafe(const QString &text)
+/// Element text for XML 1.0: `&`, `<`, `>` escaped; what XML 1.0 cannot carry (control
+/// characters, non-characters, lone surrogates) dropped, so a description from a database
+/// always gives a well-formed file. One pass: the script can be large.
+void appendText(QString &out, const QString &text)
 {
-    QString out;
-    out.reserve(text.size());
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
+    const QChar *data = text.constData();
+    const int size = text.size();
+    for (int i = 0; i < size; ++i) {
+        const QChar c = data[i];
         const ushort u = c.unicode();
-        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+        if (u >= 0x20 && u < 0xD800 && u != '&' && u != '<' && u != '>') {
             out += c;
-            out += text.at(++i);
-        } else if ((u >= 0x20 && !c.isSurrogate() && u != 0xFFFE && u != 0xFFFF) || u == '\t'
-                   || u == '\n' || u == '\r') {
+        } else if (u == '&') {
+            out += QLatin1String("&amp;");
+        } else if (u == '<') {
+            out += QLatin1String("&lt;");
+        } else if (u == '>') {
+            out += QLatin1String("&gt;");
+        } else if (u == '\t' || u == '\n' || u == '\r') {
+            out += c;
+        } else if (c.isHighSurrogate() && i + 1 < size && data[i + 1].isLowSurrogate()) {
+            out += c;
+            out += data[++i];
+        } else if (u >= 0xE000 && u != 0xFFFE && u != 0xFFFF) {
             out += c;
         }
     }
-    return out;
 }
 
-void writeParameters(QXmlStreamWriter &xml, const QVector<StringParameter> &parameters)
+void element(QString &out, int depth, const QString &name, const QString &text)
 {
-    xml.writeStartElement(QStringLiteral("properties"));
-    if (!parameters.isEmpty()) {
-        xml.writeStartElement(QStringLiteral("hudson.model.ParametersDefinitionProperty"));
-        xml.writeStartElement(QStringLiteral("parameterDefinitions"));
-        for (const StringParameter &parameter : parameters) {
-            xml.writeStartElement(QStringLiteral("hudson.model.StringParameterDefinition"));
-            xml.writeTextElement(QStringLiteral("name"), xmlSafe(parameter.name));
-            xml.writeTextElement(QStringLiteral("description"), xmlSafe(parameter.description));
-            xml.writeTextElement(QStringLiteral("defaultValue"), xmlSafe(parameter.defaultValue));
-            xml.writeTextElement(QStringLiteral("trim"), QStringLiteral("true"));
-            xml.writeEndElement();
-        }
-        xml.writeEndElement();
-        xml.writeEndElement();
+    out += QString(depth * 2, QLatin1Char(' ')) + QLatin1Char('<') + name + QLatin1Char('>');
+    appendText(out, text);
+    out += QLatin1String("</") + name + QLatin1String(">\n");
+}
+
+void writeParameters(QString &out, const QVector<StringParameter> &parameters)
+{
+    if (parameters.isEmpty()) {
+        out += QLatin1String("  <properties/>\n");
+        return;
     }
-    xml.writeEndElement();
+    out += QLatin1String("  <properties>\n"
+                         "    <hudson.model.ParametersDefinitionProperty>\n"
+                         "      <parameterDefinitions>\n");
+    for (const StringParameter &parameter : parameters) {
+        out += QLatin1String("        <hudson.model.StringParameterDefinition>\n");
+        element(out, 5, QStringLiteral("name"), parameter.name);
+        element(out, 5, QStringLiteral("description"), parameter.description);
+        element(out, 5, QStringLiteral("defaultValue"), parameter.defaultValue);
+        element(out, 5, QStringLiteral("trim"), QStringLiteral("true"));
+        out += QLatin1String("        </hudson.model.StringParameterDefinition>\n");
+    }
+    out += QLatin1String("      </parameterDefinitions>\n"
+                         "    </hudson.model.ParametersDefinitionProperty>\n"
+                         "  </properties>\n");
 }
 
 } // namespace
 
 QByteArray JobConfigWriter::write(const JobConfig &config)
 {
-    QByteArray out;
-    QXmlStreamWriter xml(&out);
-    xml.setAutoFormatting(true);
-    xml.setAutoFormattingIndent(2);
-    xml.writeStartDocument();
-    xml.writeStartElement(QStringLiteral("flow-definition"));
-    xml.writeAttribute(QStringLiteral("plugin"), QStringLiteral("workflow-job"));
-    xml.writeTextElement(QStringLiteral("description"), xmlSafe(config.description));
-    xml.writeTextElement(QStringLiteral("keepDependencies"), QStringLiteral("false"));
-    writeParameters(xml, config.parameters);
-    xml.writeStartElement(QStringLiteral("definition"));
-    xml.writeAttribute(QStringLiteral("class"),
-                       QStringLiteral("org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition"));
-    xml.writeAttribute(QStringLiteral("plugin"), QStringLiteral("workflow-cps"));
-    xml.writeTextElement(QStringLiteral("script"), xmlSafe(config.script));
-    xml.writeTextElement(QStringLiteral("sandbox"), QStringLiteral("true"));
-    xml.writeEndElement();
-    xml.writeEmptyElement(QStringLiteral("triggers"));
-    xml.writeTextElement(QStringLiteral("disabled"), QStringLiteral("false"));
-    xml.writeEndElement();
-    xml.writeEndDocument();
-    return out;
+    QString out;
+    out.reserve(config.script.size() + config.script.size() / 16 + 2048);
+    out += QLatin1String("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                         "<flow-definition plugin=\"workflow-job\">\n");
+    element(out, 1, QStringLiteral("description"), config.description);
+    element(out, 1, QStringLiteral("keepDependencies"), QStringLiteral("false"));
+    writeParameters(out, config.parameters);
+    out += QLatin1String(
+            "  <definition class=\"org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition\" "
+            "plugin=\"workflow-cps\">\n");
+    element(out, 2, QStringLiteral("script"), config.script);
+    element(out, 2, QStringLiteral("sandbox"), QStringLiteral("true"));
+    out += QLatin1String("  </definition>\n"
+                         "  <triggers/>\n");
+    element(out, 1, QStringLiteral("disabled"), QStringLiteral("false"));
+    out += QLatin1String("</flow-definition>\n");
+    return out.toUtf8();
 }
 
 } // namespace Jenkins

@@ -25,8 +25,9 @@ struct JobConfig
 
 /**
  * Writes the config.xml of a Pipeline job (jenkins-contract.md §2.7): flow-definition with
- * the parameters, the script inline in a CpsFlowDefinition and the sandbox on. XML escaping
- * is QXmlStreamWriter's; the script must come from JenkinsfileWriter.
+ * the parameters, the script inline in a CpsFlowDefinition and the sandbox on. Text is
+ * XML-escaped here (`&`, `<`, `>`; characters XML 1.0 cannot carry are dropped); the script
+ * must come from JenkinsfileWriter.
  */
 class JobConfigWriter
 {

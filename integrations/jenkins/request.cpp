@@ -102,7 +102,7 @@ void Request::handleReply()
     qCDebug(lcJenkins, "%s answered %d (attempt %d)", qUtf8Printable(description()), m_status,
             m_attempts);
 
-    if (isTransient(m_status, m_status == 0) && m_spec.retry == Retry::Transient && retryLater())
+    if (isTransient() && m_spec.retry == Retry::Transient && retryLater())
         return;
     if (m_status == 403 && isCrumbRejection() && !m_crumbRefreshed) {
         // The session or the crumb expired: fetch a fresh one once (§1.4).
@@ -114,9 +114,9 @@ void Request::handleReply()
     finishWithStatus();
 }
 
-bool Request::isTransient(int status, bool connectionFailed) const
+bool Request::isTransient() const
 {
-    return connectionFailed || status >= 500;
+    return m_status == 0 || m_status >= 500; // 0: no HTTP answer at all
 }
 
 bool Request::isSuccess(int status) const
@@ -147,15 +147,11 @@ bool Request::retryLater()
 void Request::finishWithStatus()
 {
     const QString what = description();
-    const QString user = m_client ? m_client->userName() : QString();
-    const QString xError = QString::fromLatin1(rawHeader("X-Error"));
     const QUrl location = QUrl(QString::fromLatin1(rawHeader("Location")));
     if (m_status == 0) {
         finish(Error::ConnectionFailed,
-               QStringLiteral("Could not reach Jenkins for %1 (%2 attempts): %3.")
-                       .arg(what)
-                       .arg(m_attempts)
-                       .arg(m_networkErrorString));
+               QStringLiteral("Could not reach Jenkins for %1: %2.").arg(what, m_networkErrorString)
+                       + gaveUp());
     } else if (m_spec.method == Method::Post && (m_status == 301 || m_status == 302)
                && location.path().endsWith(QLatin1Char('/') + m_spec.path + QLatin1Char('/'))) {
         // Stapler adds a trailing slash to an unknown action; the GET that follows is a 404.
@@ -164,20 +160,34 @@ void Request::finishWithStatus()
                               "for Pipeline runs).")
                        .arg(what));
     } else if (isSuccess(m_status)) {
-        if (!m_spec.parse) {
-            finish(Error::NoError, {});
-            return;
-        }
-        auto parsed = m_spec.parse(m_status, m_body);
-        if (!parsed) {
-            finish(Error::InvalidResponse,
-                   QStringLiteral("Jenkins answered %1 with an unreadable body: %2")
-                           .arg(what, parsed.error().message));
-            return;
-        }
-        m_result = std::move(parsed).value();
+        finishWithResult();
+    } else {
+        failWithStatus();
+    }
+}
+
+void Request::finishWithResult()
+{
+    if (!m_spec.parse) {
         finish(Error::NoError, {});
-    } else if (m_status == 401) {
+        return;
+    }
+    auto parsed = m_spec.parse(m_status, m_body);
+    if (!parsed) {
+        finish(Error::InvalidResponse,
+               QStringLiteral("Jenkins answered %1 with an unreadable body: %2")
+                       .arg(description(), parsed.error().message));
+        return;
+    }
+    m_result = std::move(parsed).value();
+    finish(Error::NoError, {});
+}
+
+void Request::failWithStatus()
+{
+    const QString what = description();
+    const QString user = m_client ? m_client->userName() : QString();
+    if (m_status == 401) {
         finish(Error::Unauthorized,
                QStringLiteral("Jenkins rejected the credentials of user '%1' for %2 (HTTP 401).")
                        .arg(user, what));
@@ -199,11 +209,11 @@ void Request::finishWithStatus()
                QStringLiteral("Jenkins found nothing for %1 (HTTP 404).").arg(what));
     } else if (m_status >= 500) {
         finish(Error::ServerError,
-               QStringLiteral("Jenkins failed on %1 (HTTP %2, %3 attempts).")
-                       .arg(what)
-                       .arg(m_status)
-                       .arg(m_attempts));
+               QStringLiteral("Jenkins failed on %1 (HTTP %2).").arg(what).arg(m_status)
+                       + gaveUp());
     } else {
+        // 400 and 409 carry Jenkins' message in X-Error (Latin-1; other characters arrive as '?').
+        const QString xError = QString::fromLatin1(rawHeader("X-Error"));
         const Error error = m_status == 400 ? Error::BadRequest
                 : m_status == 409           ? Error::Conflict
                                             : Error::UnexpectedStatus;
@@ -215,6 +225,12 @@ void Request::finishWithStatus()
     }
 }
 
+QString Request::gaveUp() const
+{
+    return m_attempts > 1 ? QStringLiteral(" Gave up after %1 attempts.").arg(m_attempts)
+                          : QString();
+}
+
 void Request::finish(Error error, const QString &message)
 {
     Q_ASSERT(!m_finished);
@@ -223,7 +239,7 @@ void Request::finish(Error error, const QString &message)
     m_finished = true;
     if (error != Error::NoError)
         qCDebug(lcJenkins, "%s", qUtf8Printable(message));
-    Q_EMIT finished();
+    Q_EMIT finished(QPrivateSignal());
 }
 
 } // namespace Jenkins

@@ -98,7 +98,7 @@ public:
     }
 
 Q_SIGNALS:
-    void finished();
+    void finished(QPrivateSignal);
 
 private:
     friend class Client;
@@ -108,11 +108,15 @@ private:
     void fetchCrumb();
     void handleCrumbReply();
     void handleReply();
-    bool isTransient(int status, bool connectionFailed) const;
+    bool isTransient() const;
     bool isSuccess(int status) const;
     bool isCrumbRejection() const;
     bool retryLater();
     void finishWithStatus();
+    void finishWithResult();
+    void failWithStatus();
+    /// " Gave up after N attempts." when the call was retried.
+    QString gaveUp() const;
     void finish(Error error, const QString &message);
 
     QPointer<Client> m_client;

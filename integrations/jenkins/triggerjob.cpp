@@ -2,6 +2,7 @@
 #include "integrations/jenkins/triggerjob.h"
 
 #include <QTimer>
+#include <QUrl>
 #include <QUuid>
 
 #include "integrations/jenkins/client.h"
@@ -31,7 +32,14 @@ void TriggerJob::postTrigger()
     Request::Spec spec;
     spec.method = Request::Method::Post;
     spec.path = m_job.urlPath() + QLatin1String("buildWithParameters");
-    spec.query = m_parameters;
+    // Parameters go in the form body (§3.1 allows either), which is sent so that it cannot be
+    // re-sent by Qt's HTTP layer.
+    QStringList pairs;
+    for (const auto &[name, value] : qAsConst(m_parameters))
+        pairs.append(QString::fromLatin1(QUrl::toPercentEncoding(name) + '='
+                                         + QUrl::toPercentEncoding(value)));
+    spec.body = pairs.join(QLatin1Char('&')).toLatin1();
+    spec.contentType = "application/x-www-form-urlencoded; charset=UTF-8";
     spec.retry = Request::Retry::Never; // retried here, after the request-id check
     Request *request = m_client->send(spec);
     connect(request, &Request::finished, this, [this, request] { handleTriggerReply(request); });
@@ -57,8 +65,15 @@ void TriggerJob::handleTriggerReply(Request *request)
     }
     const bool transient
             = error == Request::Error::ConnectionFailed || error == Request::Error::ServerError;
-    if (!transient || m_triggerAttempts >= m_client->retryPolicy().maxAttempts) {
+    if (!transient) {
         finish(error, request->errorString());
+        return;
+    }
+    if (m_triggerAttempts >= m_client->retryPolicy().maxAttempts) {
+        finish(error,
+               request->errorString()
+                       + QStringLiteral(" Gave up after %1 trigger attempts.")
+                                 .arg(m_triggerAttempts));
         return;
     }
     m_lastTriggerError = error;
@@ -199,7 +214,7 @@ void TriggerJob::finish(Request::Error error, const QString &message)
     m_error = error;
     m_errorString = message;
     m_finished = true;
-    Q_EMIT finished();
+    Q_EMIT finished(QPrivateSignal());
 }
 
 } // namespace Jenkins

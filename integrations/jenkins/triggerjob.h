@@ -42,7 +42,7 @@ public:
 Q_SIGNALS:
     /// The queue item was seen in @p state (Waiting, Blocked, Buildable) with Jenkins' reason.
     void queued(Jenkins::JenkinsJson::QueueState state, const QString &why);
-    void finished();
+    void finished(QPrivateSignal);
 
 private:
     friend class Client;

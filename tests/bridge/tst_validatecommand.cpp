@@ -78,7 +78,7 @@ void tst_ValidateCommand::run_data()
                            << "";
     QTest::addRow("warning only")
             << QByteArray("<build xmlns:e='urn:e'><step id='a'><e:x/></step></build>") << 0
-            << "%1:1:38: warning: Recipe command <e:x> comes from the third-party namespace "
+            << "%1:1:37: warning: Recipe command <e:x> comes from the third-party namespace "
                "\"urn:e\"; it runs only on a bitten-slave that has the plugin providing it "
                "installed.\n"
             << "";
@@ -109,7 +109,7 @@ void tst_ValidateCommand::run()
     QTextStream outStream(&outText);
     QTextStream errStream(&errText);
     ValidateCommand::Options options;
-    options.recipes = {file};
+    options.recipes = QStringList{file};
     QCOMPARE(ValidateCommand::run(options, outStream, errStream), status);
     QCOMPARE(outText, out.contains("%1") ? out.arg(file) : out);
     QCOMPARE(errText, err.contains("%1") ? err.arg(file) : err);
@@ -128,7 +128,7 @@ void tst_ValidateCommand::steps()
     QTextStream outStream(&outText);
     QTextStream errStream(&errText);
     ValidateCommand::Options options;
-    options.recipes = {file, m_dir.filePath("missing.xml")};
+    options.recipes = QStringList{file, m_dir.filePath("missing.xml")};
     options.steps = StepListing::On;
     QCOMPARE(ValidateCommand::run(options, outStream, errStream), 2);
     QCOMPARE(outText,
@@ -154,7 +154,7 @@ void tst_ValidateCommand::hugeFileNotRead()
     QTextStream outStream(&outText);
     QTextStream errStream(&errText);
     ValidateCommand::Options options;
-    options.recipes = {file.fileName()};
+    options.recipes = QStringList{file.fileName()};
     QElapsedTimer timer;
     timer.start();
     QCOMPARE(ValidateCommand::run(options, outStream, errStream), 2);
@@ -197,7 +197,7 @@ void tst_ValidateCommand::process()
     const QString out = QString::fromUtf8(bittern.readAllStandardOutput());
     QVERIFY2(bittern.exitCode() == status,
              qPrintable(out + QString::fromUtf8(bittern.readAllStandardError())));
-    QVERIFY2(out.startsWith(stdoutStart), qPrintable(out));
+    QVERIFY2(stdoutStart.isEmpty() || out.startsWith(stdoutStart), qPrintable(out));
     if (status == 0)
         QVERIFY2(!out.contains(": error: "), qPrintable(out));
 }

@@ -48,7 +48,7 @@ void tst_AntLogParser::parse_data()
             << QByteArray("<build><message priority=\"info\">x</build>") << QString() << 1
             << QString() << false << QStringList() << QStringList{"Ant failed (1)"}
             << QStringList{"Error parsing Ant XML log file (Opening and ending tag mismatch: "
-                           "line 1, column 42)"}
+                           "line 1, column 41)"}
             << QStringList();
     QTest::addRow("garbage text") << QByteArray("BUILD FAILED\n") << QString() << 0 << QString()
                                   << false << QStringList() << QStringList()
@@ -57,8 +57,8 @@ void tst_AntLogParser::parse_data()
                                   << QStringList();
     QTest::addRow("NUL bytes") << QByteArray("\0", 1) << QString() << 0 << QString() << false
                                << QStringList() << QStringList()
-                               << QStringList{"Error parsing Ant XML log file (Start tag "
-                                              "expected: line 1, column 1)"}
+                               << QStringList{"Error parsing Ant XML log file (Premature end "
+                                              "of document: line 1, column 0)"}
                                << QStringList();
     QTest::addRow("missing log file: internal error")
             << QByteArray() << "No such file or directory: '/tmp/ant_logX.xml'" << 127

@@ -117,6 +117,12 @@ void tst_CoberturaReader::read_data()
                "line_hits=1 0\n"
                "type=coverage, name=b.B, file=src/b/B.java, lines=1, percentage=0, line_hits=0"
             << "2 items, 3 classes, 3 lines, 1 covered";
+    QTest::addRow("line numbers with blanks and a sign, as Python's int() reads them")
+            << cls("s.S", "s/S.java", "<line number=' 2 ' hits='4'/><line number='+1' hits='0'/>")
+            << consecutive
+            << "type=coverage, name=s.S, file=src/s/S.java, lines=2, percentage=50, "
+               "line_hits=0 4"
+            << "1 items, 1 classes, 2 lines, 1 covered";
     QTest::addRow("no lines: percentage 0")
             << QByteArray("<class name='e.E' filename='e/E.java'/>") << consecutive
             << "type=coverage, name=e.E, file=src/e/E.java, lines=0, percentage=0, line_hits="
@@ -152,35 +158,35 @@ void tst_CoberturaReader::errors_data()
     QTest::addColumn<QString>("message");
     QTest::addRow("no sources")
             << QByteArray("<coverage><packages/></coverage>") << ErrorCode::InvalidInput
-            << "1:21: The Cobertura report has no <sources><source> before <packages>.";
+            << "1:20: The Cobertura report has no <sources><source> before <packages>.";
     QTest::addRow("empty coverage") << QByteArray("<coverage/>") << ErrorCode::InvalidInput
-                                    << "1:11: The Cobertura report has no <sources><source>.";
+                                    << "The Cobertura report has no <sources><source>.";
     const QByteArray head = "<coverage><sources><source>s</source></sources><packages><package>"
                             "<classes>";
     QTest::addRow("line number not a number")
             << head + cls("a.B", "a/B.java", "<line number='x' hits='1'/>")
             << ErrorCode::InvalidInput
-            << "1:226: The line number \"x\" in a/B.java is not a positive integer.";
+            << "1:225: The line number \"x\" in a/B.java is not a positive integer.";
     QTest::addRow("line number zero")
             << head + cls("a.B", "a/B.java", "<line number='0' hits='1'/>")
             << ErrorCode::InvalidInput
-            << "1:226: The line number \"0\" in a/B.java is not a positive integer.";
+            << "1:225: The line number \"0\" in a/B.java is not a positive integer.";
     QTest::addRow("line number too large")
             << head + cls("a.B", "a/B.java", "<line number='99999999999' hits='1'/>")
             << ErrorCode::LimitExceeded
-            << "1:236: The line number 99999999999 in a/B.java is larger than 10000000.";
+            << "1:235: The line number 99999999999 in a/B.java is larger than 10000000.";
     QTest::addRow("no hits") << head + cls("a.B", "a/B.java", "<line number='3'/>")
                              << ErrorCode::InvalidInput
-                             << "1:217: Line 3 in a/B.java has no hits attribute.";
+                             << "1:216: Line 3 in a/B.java has no hits attribute.";
     QTest::addRow("class without filename") << head + "<class name='a'/>" << ErrorCode::InvalidInput
-                                            << "1:92: A Cobertura class has no filename attribute.";
+                                            << "1:91: A Cobertura class has no filename attribute.";
     QTest::addRow("truncated") << head << ErrorCode::ParseFailed
-                               << "1:75: Premature end of document.";
+                               << "1:76: Premature end of document.";
     QTest::addRow("NUL byte") << QByteArray("<coverage>\0</coverage>", 22) << ErrorCode::ParseFailed
                               << "1:11: Unexpected NUL character.";
-    QTest::addRow("non-UTF-8") << QByteArray("<coverage><sources><source>\xe9</source>")
-                               << ErrorCode::ParseFailed
-                               << "1:2: Encountered incorrectly encoded content.";
+    QTest::addRow("non-UTF-8")
+            << QByteArray("<coverage><sources><source>\xe9</source>") << ErrorCode::ParseFailed
+            << "1:28: Input is not proper UTF-8, indicate encoding ! Bytes: 0xE9 0x3C 0x2F 0x73.";
 }
 
 void tst_CoberturaReader::errors()

@@ -51,7 +51,7 @@ void tst_CoveragePyParser::parse_data()
             << header
                     + "test.module     28     26    092%   13-14, 20 /b/test/module.py\n"
                       "os    100   50   50%   /usr/lib/python2.5/os.py\n"
-                      "notes    1   1   100%   README.txt\n"
+                      "notes    1   1   100%   docs/notes.py\n"
             << QString() << QString() << QStringList() << QString() << true
             << (QStringList{"type=coverage; name=test.module; file=test/module.py; "
                             "percentage=92; lines=28"}
@@ -86,6 +86,10 @@ void tst_CoveragePyParser::parse_data()
             << QString() << QStringList()
             << "python:coverage summary lists test/module.py twice or it is not a .py file."
             << false << QStringList() << QStringList() << QStringList() << QStringList();
+    QTest::addRow("a FileSet file that is not .py: internal error, as in Bitten")
+            << QByteArray("notes 1 1 100% README.txt\n") << QString() << QString() << QStringList()
+            << "python:coverage summary lists README.txt twice or it is not a .py file." << false
+            << QStringList() << QStringList() << QStringList() << QStringList();
     QTest::addRow("garbage and NUL bytes")
             << QByteArray("\0 1 1 1%\n", 9) << QString() << QString() << QStringList() << QString()
             << true

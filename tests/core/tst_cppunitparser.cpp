@@ -80,7 +80,7 @@ void tst_CppUnitParser::parse_data()
     QTest::addRow("NUL bytes") << QByteArray("<TestRun>\0</TestRun>", 21) << QString() << noSrcdir
                                << QString() << false << QStringList() << QStringList()
                                << QStringList{"Error parsing CppUnit results file (Unexpected "
-                                              "'\\x00': line 1, column 10)"}
+                                              "'': line 1, column 10)"}
                                << QStringList();
     QTest::addRow("test without Name: internal error")
             << QByteArray("<TestRun><SuccessfulTests><Test id=\"1\"/></SuccessfulTests></TestRun>")

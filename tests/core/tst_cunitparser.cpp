@@ -52,6 +52,11 @@ void tst_CUnitParser::parse_data()
             << QStringList{"1 of 1 test failed"} << QStringList()
             << QStringList{"info:  [" + QString(60, 'S') + "]", "info: Running t...",
                            "error: a.c(7): x", "warning: Unknown node: CUNIT_RUN_SUITE_OTHER"};
+    QTest::addRow("banner width counts UTF-8 bytes, as Python 2 len()")
+            << listing("<CUNIT_RUN_SUITE_SUCCESS><SUITE_NAME>S\xc3\xbcite</SUITE_NAME>"
+                       "</CUNIT_RUN_SUITE_SUCCESS>")
+            << QString() << QString() << true << QStringList() << QStringList() << QStringList()
+            << QStringList{"info: " + QString(51, '*') + QString::fromUtf8(" [S\xc3\xbcite]")};
     QTest::addRow("no listing") << QByteArray("<CUNIT_TEST_RUN_REPORT/>") << QString() << QString()
                                 << true << QStringList() << QStringList() << QStringList()
                                 << QStringList();
@@ -64,7 +69,7 @@ void tst_CUnitParser::parse_data()
     QTest::addRow("malformed XML") << QByteArray("<CUNIT_TEST_RUN_REPORT>") << QString()
                                    << QString() << false << QStringList() << QStringList()
                                    << QStringList{"Error parsing CUnit results file (Premature "
-                                                  "end of document: line 1, column 24)"}
+                                                  "end of document: line 1, column 23)"}
                                    << QStringList();
     QTest::addRow("garbage text") << QByteArray("CUnit - A unit testing framework\n") << QString()
                                   << QString() << false << QStringList() << QStringList()
@@ -73,8 +78,8 @@ void tst_CUnitParser::parse_data()
                                   << QStringList();
     QTest::addRow("NUL bytes") << QByteArray("\0\0", 2) << QString() << QString() << false
                                << QStringList() << QStringList()
-                               << QStringList{"Error parsing CUnit results file (Start tag "
-                                              "expected: line 1, column 1)"}
+                               << QStringList{"Error parsing CUnit results file (Premature "
+                                              "end of document: line 1, column 0)"}
                                << QStringList();
     QTest::addRow("suite without name: internal error")
             << listing("<CUNIT_RUN_SUITE_SUCCESS/>") << QString()

@@ -117,6 +117,11 @@ void tst_GcovParser::parseStdout_data()
             << QByteArray("File '/usr/x.h'\nLines executed:10.00% of 10\n\nLines executed:"
                           "100.00% of 1\n")
             << qint64(1) << qint64(1);
+    QTest::addRow("NUL removed after stripping: only a bare NUL line is blank")
+            << QByteArray("File '/usr/x.h'\nLines executed:10.00% of 10\n \0\nLines executed:"
+                          "50.00% of 2\n\0\nLines executed:100.00% of 3\n",
+                          104)
+            << qint64(3) << qint64(3);
     QTest::addRow("garbage") << QByteArray("gcov: command not found\n\x01\x02") << qint64(0)
                              << qint64(0);
     QTest::addRow("NUL bytes only") << QByteArray(16, '\0') << qint64(0) << qint64(0);

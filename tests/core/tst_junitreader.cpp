@@ -20,6 +20,7 @@ private Q_SLOTS:
     void errors();
     void traceback_data();
     void traceback();
+    void entities();
 };
 
 static QString dump(const QVector<ReportItem> &items)
@@ -162,18 +163,19 @@ void tst_JUnitReader::errors_data()
     QTest::addColumn<QString>("message");
     QTest::addRow("no classname (Bitten raises)")
             << QByteArray("<testsuite><testcase name='n'/></testsuite>") << ErrorCode::InvalidInput
-            << "1:31: A testcase has no classname attribute.";
+            << "1:30: A testcase has no classname attribute.";
     QTest::addRow("no name") << QByteArray("<testsuite><testcase classname='c'/></testsuite>")
                              << ErrorCode::InvalidInput
-                             << "1:36: A testcase has no name attribute.";
+                             << "1:35: A testcase has no name attribute.";
     QTest::addRow("truncated") << QByteArray("<testsuite><testcase classname='c' name='n'>")
-                               << ErrorCode::ParseFailed << "1:44: Premature end of document.";
+                               << ErrorCode::ParseFailed << "1:45: Premature end of document.";
     QTest::addRow("NUL byte") << QByteArray("<testsuite>\0</testsuite>", 24)
                               << ErrorCode::ParseFailed << "1:12: Unexpected NUL character.";
-    QTest::addRow("non-UTF-8") << QByteArray("<?xml version='1.0' encoding='UTF-8'?>"
-                                             "<testsuite name='\xc3\x28'/>")
-                               << ErrorCode::ParseFailed
-                               << "1:38: Encountered incorrectly encoded content.";
+    QTest::addRow("non-UTF-8")
+            << QByteArray("<?xml version='1.0' encoding='UTF-8'?>"
+                          "<testsuite name='\xc3\x28'/>")
+            << ErrorCode::ParseFailed
+            << "1:56: Input is not proper UTF-8, indicate encoding ! Bytes: 0xC3 0x28 0x27 0x2F.";
     QByteArray deep = "<testsuites><testsuite><testcase classname='c' name='n'><failure>";
     for (int i = 0; i < 80; ++i)
         deep += "<x>";
@@ -221,6 +223,48 @@ void tst_JUnitReader::traceback()
     QFETCH(QString, text);
     QFETCH(QString, expected);
     QCOMPARE(JUnitReader::traceback(type, message, text), expected);
+}
+
+void tst_JUnitReader::entities()
+{
+    // Internal entities expand; external ones are never loaded (no file, no network).
+    QTemporaryDir dir;
+    QFile secret(dir.filePath("secret.txt"));
+    QVERIFY(secret.open(QIODevice::WriteOnly));
+    secret.write("SECRET");
+    secret.close();
+    const QByteArray xml = "<!DOCTYPE testsuite [<!ENTITY in 'inner'><!ENTITY ext SYSTEM '"
+            + QUrl::fromLocalFile(secret.fileName()).toEncoded()
+            + "'>]><testsuite><testcase classname='&in;' name='n'><failure>&ext;x</failure>"
+              "</testcase></testsuite>";
+    QVector<ReportItem> items;
+    const auto result = JUnitReader::read(xml, {}, [&](const ReportItem &item) { items << item; });
+    if (result) {
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.at(0).value("fixture"), QStringLiteral("inner"));
+        QVERIFY(!items.at(0).value("traceback").contains("SECRET"));
+    } else {
+        QVERIFY(!result.error().message.contains("SECRET"));
+    }
+    const QByteArray parameter = "<!DOCTYPE testsuite [<!ENTITY % p SYSTEM '"
+            + QUrl::fromLocalFile(secret.fileName()).toEncoded()
+            + "'>%p;]><testsuite><testcase classname='c' name='n'/></testsuite>";
+    const auto viaParameter
+            = JUnitReader::read(parameter, {}, [&](const ReportItem &item) { items << item; });
+    if (!viaParameter)
+        QVERIFY(!viaParameter.error().message.contains("SECRET"));
+    QByteArray laughs = "<!DOCTYPE t [<!ENTITY a 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'>";
+    QByteArray previous = "a";
+    for (char name = 'b'; name <= 'k'; ++name) {
+        laughs += QByteArray("<!ENTITY ") + name + " '"
+                + QByteArray("&" + previous + ";").repeated(10) + "'>";
+        previous = QByteArray(1, name);
+    }
+    laughs += "]><testsuite><testcase classname='c' name='n'><failure>&k;</failure></testcase>"
+              "</testsuite>";
+    const auto bomb = JUnitReader::read(laughs, {}, [](const ReportItem &) {});
+    QVERIFY(!bomb);
+    QCOMPARE(bomb.error().code, ErrorCode::ParseFailed);
 }
 
 QTEST_GUILESS_MAIN(tst_JUnitReader)

@@ -87,7 +87,7 @@ void tst_PhpCoverageParser::parse_data()
                                << QString() << false << QStringList() << QStringList()
                                << QStringList()
                                << QStringList{"warning: Error parsing coverage summary file "
-                                              "(Unexpected '\\x00': line 1, column 11)"};
+                                              "(Unexpected '': line 1, column 11)"};
     QTest::addRow("Phing class without counts: internal error")
             << QByteArray("<snapshot><package><class name=\"X\"><s/></class></package></snapshot>")
             << QString() << "Coverage element class has no statementcount attribute." << false

@@ -63,7 +63,7 @@ void tst_PhpUnitParser::parse_data()
             << QByteArray("<testsuites><testsuite name=\"a\">") << QString() << QString() << false
             << QStringList() << QStringList() << QStringList()
             << QStringList{"warning: Error parsing PHPUnit results file (Premature end of "
-                           "document: line 1, column 34)"};
+                           "document: line 1, column 32)"};
     QTest::addRow("garbage text") << QByteArray("PHPUnit 3.3 by Sebastian Bergmann.") << QString()
                                   << QString() << false << QStringList() << QStringList()
                                   << QStringList()
@@ -71,8 +71,8 @@ void tst_PhpUnitParser::parse_data()
                                                  "(Start tag expected: line 1, column 1)"};
     QTest::addRow("NUL bytes") << QByteArray("\0<testsuites/>", 14) << QString() << QString()
                                << false << QStringList() << QStringList() << QStringList()
-                               << QStringList{"warning: Error parsing PHPUnit results file (Start "
-                                              "tag expected: line 1, column 1)"};
+                               << QStringList{"warning: Error parsing PHPUnit results file "
+                                              "(Premature end of document: line 1, column 7)"};
     QTest::addRow("test case without time: internal error")
             << QByteArray(
                        "<testsuites><testsuite name=\"S\" tests=\"1\" failures=\"0\" errors=\"0\">"

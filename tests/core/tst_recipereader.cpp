@@ -218,6 +218,15 @@ void tst_RecipeReader::preFiveFormat()
 
 void tst_RecipeReader::declaredEncoding()
 {
+    const QString utf16
+            = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<build><step id=\"caf\u00e9\">"
+              "<attach file=\"f\"/></step></build>";
+    QByteArray bytes("\xFF\xFE");
+    bytes.append(reinterpret_cast<const char *>(utf16.utf16()), utf16.size() * 2);
+    const auto fromUtf16 = RecipeReader().read(bytes);
+    QVERIFY2(fromUtf16, qPrintable(fromUtf16 ? QString() : fromUtf16.error().toString()));
+    QCOMPARE(fromUtf16.value().steps.first().id, QString::fromUtf8("caf\xc3\xa9"));
+
     const QByteArray data = "<?xml version='1.0' encoding='ISO-8859-1'?>\n"
                             "<build><step id='caf\xe9'><report category='t' file='f'/></step>"
                             "</build>";
@@ -245,6 +254,11 @@ void tst_RecipeReader::badInput_data()
             << QByteArray("<?xml version='1.0' encoding='utf-8'?>\n<build>\xff</build>")
             << ErrorCode::ParseFailed
             << "2:8: Recipe bad.xml is not valid UTF-8 (byte 0xFF), the encoding its XML "
+               "declaration names.";
+    QTest::addRow("non-ASCII declared as US-ASCII")
+            << QByteArray("<?xml version='1.0' encoding='US-ASCII'?>\n<build a='caf\xe9'/>")
+            << ErrorCode::ParseFailed
+            << "2:14: Recipe bad.xml is not valid US-ASCII (byte 0xE9), the encoding its XML "
                "declaration names.";
     QTest::addRow("unknown declared encoding")
             << QByteArray("<?xml version='1.0' encoding='x-klingon'?>\n<build/>")

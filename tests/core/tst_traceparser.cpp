@@ -68,7 +68,7 @@ void tst_TraceParser::parse_data()
             << QByteArray("lines   cov%   module   (path)\n"
                           "   60   100%   test.module   (/b/test/module.py)\n"
                           "  100    50%   os   (/usr/lib/python2.5/os.py)\n"
-                          "   10    50%   notes   (/b/README.txt)\n")
+                          "   10    50%   notes   (/b/docs/notes.py)\n")
             << QString() << noCover << QStringList() << QString() << true
             << (QStringList{"type=coverage; name=test.module; file=test/module.py; "
                             "percentage=0; lines=6"}
@@ -98,6 +98,11 @@ void tst_TraceParser::parse_data()
     QTest::addRow("module listed twice: internal error")
             << sample + sample << QString() << all << QStringList()
             << "python:trace summary lists test/module.py twice or it is not a .py file." << false
+            << QStringList() << QStringList() << QStringList() << QStringList();
+    QTest::addRow("a FileSet file that is not .py: internal error, as in Bitten")
+            << QByteArray("   10    50%   notes   (/b/README.txt)\n") << QString() << all
+            << QStringList()
+            << "python:trace summary lists README.txt twice or it is not a .py file." << false
             << QStringList() << QStringList() << QStringList() << QStringList();
     QTest::addRow("garbage and NUL bytes: only uncovered files")
             << QByteArray("\0\0 lines\n60 100% x\n", 20) << QString() << all << QStringList()

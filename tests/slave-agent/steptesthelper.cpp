@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "steptesthelper.h"
 
-#include <QBuffer>
 #include <QDir>
+#include <QFile>
 #include <QProcessEnvironment>
 #include <QTest>
 
@@ -10,7 +10,6 @@
 #include "core/stepresultreader.h"
 #include "slave-agent/commandregistry.h"
 #include "slave-agent/posixprocesslauncher.h"
-#include "slave-agent/steplogwriter.h"
 
 namespace AgentTest {
 
@@ -50,18 +49,16 @@ StepOutput runStep(const QString &body, const QString &basedir,
     for (const QString &key : environment.keys())
         variables.environment.insert(key, environment.value(key));
     Agent::StepRunner runner(registry, launcher, variables, QDir(basedir).canonicalPath());
-    auto run = runner.run(parsed.steps.first(), QDir(basedir).filePath("../step.log"));
+    auto run = runner.run(parsed.steps.first(), QDir(basedir).filePath("../result.xml"),
+                          QDir(basedir).filePath("../step.log"));
     if (!run) {
         qWarning("%s", qPrintable(run.error().message));
         return output;
     }
     output.run = run.value();
-    QBuffer buffer(&output.resultXml);
-    buffer.open(QIODevice::WriteOnly);
-    auto written = Agent::StepLogWriter::writeStepResult(output.run.logFile, output.run.result,
-                                                         &buffer);
-    if (!written)
-        qWarning("%s", qPrintable(written.error().message));
+    QFile file(output.run.resultFile);
+    if (file.open(QIODevice::ReadOnly))
+        output.resultXml = file.readAll();
     auto result = Core::StepResultReader::read(output.resultXml);
     if (!result) {
         qWarning("%s", qPrintable(result.error().message));

@@ -19,12 +19,11 @@ void tst_LineSplitter::split_data()
     QTest::addColumn<QStringList>("lines");
     QTest::addRow("plain lines") << QByteArray("a\nb\n") << QStringList{"a", "b"};
     QTest::addRow("last line without newline") << QByteArray("a\nb") << QStringList{"a", "b"};
-    QTest::addRow("right-stripped, left kept")
-            << QByteArray("  x \t\r\n") << QStringList{"  x"};
+    QTest::addRow("right-stripped, left kept") << QByteArray("  x \t\r\n") << QStringList{"  x"};
     QTest::addRow("NUL bytes removed") << QByteArray("a\0b\n", 4) << QStringList{"ab"};
     QTest::addRow("empty lines kept") << QByteArray("\n\nz\n") << QStringList{"", "", "z"};
-    QTest::addRow("UTF-8 decoded") << QByteArray("gr\xc3\xbc\xc3\x9f\n")
-                                   << QStringList{QString::fromUtf8("grüß")};
+    QTest::addRow("UTF-8 decoded")
+            << QByteArray("gr\xc3\xbc\xc3\x9f\n") << QStringList{QString::fromUtf8("grüß")};
     QTest::addRow("invalid UTF-8 falls back to Latin-1")
             << QByteArray("caf\xe9\n") << QStringList{QString::fromLatin1("caf\xe9")};
     QTest::addRow("UTF-8 continuation byte 0xa0 is not stripped")

@@ -30,29 +30,61 @@ void tst_Options::valid_data()
     QTest::addColumn<QStringList>("properties");
 
     QTest::addRow("run with defaults")
-            << QStringList{"run", "r.xml"} << int(AgentMode::Run) << "r.xml" << ""
-            << "build_${config}_${build}" << "" << "" << false << QStringList{};
+            << QStringList{"run", "r.xml"} << int(AgentMode::Run) << "r.xml"
+            << ""
+            << "build_${config}_${build}"
+            << ""
+            << "" << false << QStringList{};
     QTest::addRow("run with every option")
-            << QStringList{"run", "r.xml", "-f", "s.ini", "--work-dir", "/w", "--build-dir",
-                           "b_${build}", "--keep-files", "--report-dir", "/r", "-D",
-                           "python.path=/usr/bin/python3", "-D", "os=Plan9"}
-            << int(AgentMode::Run) << "r.xml" << "/w" << "b_${build}" << "/r" << "" << true
-            << QStringList{"python.path=/usr/bin/python3", "os=Plan9"};
+            << QStringList{"run",
+                           "r.xml",
+                           "-f",
+                           "s.ini",
+                           "--work-dir",
+                           "/w",
+                           "--build-dir",
+                           "b_${build}",
+                           "--keep-files",
+                           "--report-dir",
+                           "/r",
+                           "-D",
+                           "python.path=/usr/bin/python3",
+                           "-D",
+                           "os=Plan9"}
+            << int(AgentMode::Run) << "r.xml"
+            << "/w"
+            << "b_${build}"
+            << "/r"
+            << "" << true << QStringList{"python.path=/usr/bin/python3", "os=Plan9"};
     QTest::addRow("short forms -d and -k")
             << QStringList{"run", "-d", "/w", "-k", "r.xml"} << int(AgentMode::Run) << "r.xml"
-            << "/w" << "build_${config}_${build}" << "" << "" << true << QStringList{};
+            << "/w"
+            << "build_${config}_${build}"
+            << ""
+            << "" << true << QStringList{};
     QTest::addRow("property value with '='")
             << QStringList{"run", "r.xml", "-D", "a.b=x=y"} << int(AgentMode::Run) << "r.xml"
-            << "" << "build_${config}_${build}" << "" << "" << false << QStringList{"a.b=x=y"};
-    QTest::addRow("step")
-            << QStringList{"step", "r.xml", "--step", "svn checkout", "--report-dir", "out"}
-            << int(AgentMode::Step) << "r.xml" << "" << "build_${config}_${build}" << "out"
-            << "svn checkout" << false << QStringList{};
-    QTest::addRow("help") << QStringList{"--help"} << int(AgentMode::Help) << "" << ""
-                          << "build_${config}_${build}" << "" << "" << false << QStringList{};
-    QTest::addRow("version") << QStringList{"--version"} << int(AgentMode::Version) << "" << ""
-                             << "build_${config}_${build}" << "" << "" << false
-                             << QStringList{};
+            << ""
+            << "build_${config}_${build}"
+            << ""
+            << "" << false << QStringList{"a.b=x=y"};
+    QTest::addRow("step") << QStringList{"step",         "r.xml",        "--step",
+                                         "svn checkout", "--report-dir", "out"}
+                          << int(AgentMode::Step) << "r.xml"
+                          << ""
+                          << "build_${config}_${build}"
+                          << "out"
+                          << "svn checkout" << false << QStringList{};
+    QTest::addRow("help") << QStringList{"--help"} << int(AgentMode::Help) << ""
+                          << ""
+                          << "build_${config}_${build}"
+                          << ""
+                          << "" << false << QStringList{};
+    QTest::addRow("version") << QStringList{"--version"} << int(AgentMode::Version) << ""
+                             << ""
+                             << "build_${config}_${build}"
+                             << ""
+                             << "" << false << QStringList{};
 }
 
 void tst_Options::valid()
@@ -84,19 +116,16 @@ void tst_Options::invalid_data()
                                << "The run subcommand needs exactly one recipe file.";
     QTest::addRow("two recipes") << QStringList{"run", "a.xml", "b.xml"}
                                  << "The run subcommand needs exactly one recipe file.";
-    QTest::addRow("unknown option") << QStringList{"run", "r.xml", "--fast"}
-                                    << "Unknown option 'fast'.";
+    QTest::addRow("unknown option")
+            << QStringList{"run", "r.xml", "--fast"} << "Unknown option 'fast'.";
     QTest::addRow("missing option value")
             << QStringList{"run", "r.xml", "--work-dir"} << "Missing value after '--work-dir'.";
-    QTest::addRow("property without '='")
-            << QStringList{"run", "r.xml", "-D", "novalue"}
-            << "Invalid property \"novalue\": expected name=value.";
-    QTest::addRow("step without --step")
-            << QStringList{"step", "r.xml", "--report-dir", "o"}
-            << "The step subcommand needs --step ID.";
-    QTest::addRow("step without --report-dir")
-            << QStringList{"step", "r.xml", "--step", "s"}
-            << "The step subcommand needs --report-dir DIR.";
+    QTest::addRow("property without '='") << QStringList{"run", "r.xml", "-D", "novalue"}
+                                          << "Invalid property \"novalue\": expected name=value.";
+    QTest::addRow("step without --step") << QStringList{"step", "r.xml", "--report-dir", "o"}
+                                         << "The step subcommand needs --step ID.";
+    QTest::addRow("step without --report-dir") << QStringList{"step", "r.xml", "--step", "s"}
+                                               << "The step subcommand needs --report-dir DIR.";
 }
 
 void tst_Options::invalid()

@@ -107,13 +107,16 @@ void tst_PosixProcessLauncher::startFailures_data()
     QTest::addColumn<QString>("directory");
     QTest::addColumn<QString>("message");
     QTest::addRow("program not found")
-            << "/nonexistent/tool" << ""
+            << "/nonexistent/tool"
+            << ""
             << "Could not start /nonexistent/tool: No such file or directory.";
-    QTest::addRow("not in PATH") << "bittern-no-such-tool" << ""
+    QTest::addRow("not in PATH") << "bittern-no-such-tool"
+                                 << ""
                                  << "Could not start bittern-no-such-tool: No such file or "
                                     "directory.";
     QTest::addRow("missing working directory")
-            << "true" << "/nonexistent/dir"
+            << "true"
+            << "/nonexistent/dir"
             << "Could not change to directory /nonexistent/dir to run true: No such file or "
                "directory.";
 }
@@ -171,12 +174,12 @@ void tst_PosixProcessLauncher::hugeOutputLine()
     Agent::PosixProcessLauncher launcher;
     qint64 total = 0;
     int lines = 0;
-    const ProcessOutcome outcome = launcher.run(
-            shell("head -c 3000000 /dev/zero | tr '\\0' x; echo; echo end"),
-            [&](ProcessStream, const QString &line) {
-                total += line.size();
-                ++lines;
-            });
+    const ProcessOutcome outcome
+            = launcher.run(shell("head -c 3000000 /dev/zero | tr '\\0' x; echo; echo end"),
+                           [&](ProcessStream, const QString &line) {
+                               total += line.size();
+                               ++lines;
+                           });
     QCOMPARE(outcome.exitCode, 0);
     QCOMPARE(total, qint64(3000000 + 3));
     QCOMPARE(lines, 4); // 3 MB split at the 1 MiB bound, then "end"

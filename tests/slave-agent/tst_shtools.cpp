@@ -96,18 +96,18 @@ void tst_ShTools::exec_data()
 void tst_ShTools::exec()
 {
     QFETCH(QString, command);
-    const AgentTest::StepOutput output =
-            AgentTest::runStep("<step id='s'>" + command + "</step>", basedir());
+    const AgentTest::StepOutput output
+            = AgentTest::runStep("<step id='s'>" + command + "</step>", basedir());
     QTEST(output.errors, "errors");
     QTEST(output.logLines, "logLines");
 }
 
 void tst_ShTools::outputCapturesBothStreams()
 {
-    const AgentTest::StepOutput output = AgentTest::runStep(
-            "<step id='s'><sh:exec executable='sh' output='out.txt' dir='sub'"
-            " args=\"-c 'echo one; echo two >&amp;2'\"/></step>",
-            basedir());
+    const AgentTest::StepOutput output
+            = AgentTest::runStep("<step id='s'><sh:exec executable='sh' output='out.txt' dir='sub'"
+                                 " args=\"-c 'echo one; echo two >&amp;2'\"/></step>",
+                                 basedir());
     QCOMPARE(output.errors, QStringList{});
     QCOMPARE(output.logLines, (QStringList{"info: one", "error: two"}));
     QFile file(basedir() + "/sub/out.txt");
@@ -129,9 +129,12 @@ void tst_ShTools::stripBasedir_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("path under basedir") << "/b/dir/src/x.c:1: warning" << "src/x.c:1: warning";
-    QTest::addRow("basedir alone") << "cd /b/dir" << "cd ";
-    QTest::addRow("unrelated") << "/b/other" << "/b/other";
+    QTest::addRow("path under basedir") << "/b/dir/src/x.c:1: warning"
+                                        << "src/x.c:1: warning";
+    QTest::addRow("basedir alone") << "cd /b/dir"
+                                   << "cd ";
+    QTest::addRow("unrelated") << "/b/other"
+                               << "/b/other";
 }
 
 void tst_ShTools::stripBasedir()

@@ -34,12 +34,11 @@ void tst_StepRunner::outcomes_data()
     QTest::addColumn<QStringList>("errors");
     QTest::addColumn<QStringList>("logLines");
 
-    QTest::addRow("empty step succeeds") << "<!-- nothing -->" << true << QStringList{}
-                                         << QStringList{};
+    QTest::addRow("empty step succeeds")
+            << "<!-- nothing -->" << true << QStringList{} << QStringList{};
     QTest::addRow("all commands run after a failure")
             << "<sh:exec executable='false'/><sh:exec executable='echo' args='after'/>" << false
-            << QStringList{"Executing false failed (error code 1)"}
-            << QStringList{"info: after"};
+            << QStringList{"Executing false failed (error code 1)"} << QStringList{"info: after"};
     QTest::addRow("unknown command is an error, the rest still runs")
             << "<x:frobnicate/><sh:exec executable='echo' args='still'/>" << false
             << QStringList{"Unknown recipe command http://example.org/unknown#frobnicate"}
@@ -69,8 +68,8 @@ void tst_StepRunner::outcomes_data()
 void tst_StepRunner::outcomes()
 {
     QFETCH(QString, commands);
-    const AgentTest::StepOutput output =
-            AgentTest::runStep("<step id='s'>" + commands + "</step>", basedir());
+    const AgentTest::StepOutput output
+            = AgentTest::runStep("<step id='s'>" + commands + "</step>", basedir());
     QTEST(output.run.result.status == Core::StepResult::Status::Success, "success");
     QTEST(output.errors, "errors");
     QTEST(output.logLines, "logLines");
@@ -80,11 +79,16 @@ void tst_StepRunner::interpolation_data()
 {
     QTest::addColumn<QString>("args");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("slave property") << "${python.path}" << "/opt/py";
-    QTest::addRow("environment variable") << "$BITTERN_STEP_TEST" << "from-env";
-    QTest::addRow("$$ escapes") << "'$$HOME'" << "$HOME";
-    QTest::addRow("unknown reference stays") << "'${nope.nope}'" << "${nope.nope}";
-    QTest::addRow("default value") << "${nope.nope:fallback}" << "fallback";
+    QTest::addRow("slave property") << "${python.path}"
+                                    << "/opt/py";
+    QTest::addRow("environment variable") << "$BITTERN_STEP_TEST"
+                                          << "from-env";
+    QTest::addRow("$$ escapes") << "'$$HOME'"
+                                << "$HOME";
+    QTest::addRow("unknown reference stays") << "'${nope.nope}'"
+                                             << "${nope.nope}";
+    QTest::addRow("default value") << "${nope.nope:fallback}"
+                                   << "fallback";
 }
 
 void tst_StepRunner::interpolation()

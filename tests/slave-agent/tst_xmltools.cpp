@@ -2,6 +2,7 @@
 #include <QtTest>
 
 #include "slave-agent/xmltools.h"
+#include "tests/slave-agent/steptesthelper.h"
 #include "tests/testlib/fakestepcontext.h"
 
 using TestLib::FakeStepContext;
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void transform();
     void missingAttribute_data();
     void missingAttribute();
+    void recipeStep();
 };
 
 void tst_XmlTools::transform_data()
@@ -122,6 +124,25 @@ void tst_XmlTools::missingAttribute()
     QVERIFY(!result.hasValue());
     QCOMPARE(result.error().message, QString("Missing required attribute \"%1\".").arg(missing));
     QVERIFY(context.outputs().isEmpty());
+}
+
+void tst_XmlTools::recipeStep()
+{
+    // The whole path: recipe XML, the step runner, the Bitten step result.
+    QTemporaryDir dir;
+    const QString basedir = dir.filePath("build");
+    writeFile(basedir + "/src.xml", "<results><r n='a' s='success'/></results>");
+    writeFile(basedir + "/style.xsl", stylesheet);
+    const AgentTest::StepOutput output = AgentTest::runStep(
+            "<step id='xslt'><x:transform xmlns:x='http://bitten.edgewall.org/tools/xml'"
+            " src='src.xml' dest='out.xml' stylesheet='style.xsl'/>"
+            "<report category='test' file='out.xml'/></step>",
+            basedir);
+    QCOMPARE(output.errors, QStringList());
+    QCOMPARE(output.result.status, Core::StepResult::Status::Success);
+    QCOMPARE(output.result.reports.size(), 1);
+    QCOMPARE(output.result.reports.at(0).items.size(), 1);
+    QCOMPARE(output.result.reports.at(0).items.at(0).value("status"), QString("success"));
 }
 
 QTEST_GUILESS_MAIN(tst_XmlTools)

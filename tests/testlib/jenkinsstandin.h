@@ -75,6 +75,10 @@ public:
     void setCrumbIssuer(Feature feature) { m_crumbIssuer = feature; }
     void setValidator(Feature feature) { m_validator = feature; }
     void setProgress(Progress progress) { m_progress = progress; }
+    /// Disabled: a triggered item leaves the queue and starts at once.
+    void setQuietPeriod(Feature feature) { m_quietPeriod = feature; }
+    /// Forgets all sessions, so crumbs issued so far no longer validate.
+    void expireSessions() { m_sessions.clear(); }
     /// At most this many log bytes per progressiveText answer (0 = all).
     void setLogChunkSize(int bytes) { m_logChunk = bytes; }
 
@@ -102,6 +106,8 @@ public:
     /// Replaces the whole log (a shorter one makes Jenkins restart progressive text at 0).
     void replaceLog(const QString &job, int build, const QByteArray &bytes);
     void finishBuild(const QString &job, int build, const QString &result);
+    /// The log file is complete (no X-More-Data) while the run is still in post-production.
+    void completeLog(const QString &job, int build);
     /// Serves @p body at JOBPATH/N/<name>/api/json ("testReport", "coverage", "warnings-ng").
     void setBuildDocument(const QString &job, int build, const QString &name,
                           const QByteArray &body);
@@ -127,6 +133,7 @@ private:
         qint64 queueId = 0;
         QList<QPair<QString, QString>> parameters;
         bool building = true;
+        bool logComplete = false;
         QString result;
         QByteArray log;
         QMap<QString, QByteArray> documents;
@@ -211,6 +218,7 @@ private:
     QVector<RecordedRequest> m_requests;
     Feature m_crumbIssuer = Feature::Enabled;
     Feature m_validator = Feature::Enabled;
+    Feature m_quietPeriod = Feature::Enabled;
     Progress m_progress = Progress::Manual;
     int m_logChunk = 0;
     qint64 m_clock = 1700000000000;

@@ -109,7 +109,11 @@ inline QByteArray htmlPage(int status, const QByteArray &reason)
 /// The root element and parameter names of a config.xml; empty root when not well-formed.
 inline QPair<QString, QStringList> inspectConfig(const QByteArray &xml)
 {
-    QXmlStreamReader reader(xml);
+    // Jenkins writes XML 1.1 declarations, which QXmlStreamReader refuses; the content is the same.
+    QByteArray copy = xml;
+    copy.replace("<?xml version='1.1'", "<?xml version='1.0'")
+            .replace("<?xml version=\"1.1\"", "<?xml version=\"1.0\"");
+    QXmlStreamReader reader(copy);
     QStringList stack;
     QStringList parameters;
     QString root;

@@ -182,7 +182,7 @@ JenkinsStandin::Response JenkinsStandin::progressiveText(const RecordedRequest &
     response.contentType = "text/plain;charset=UTF-8";
     response.body = toCrlf(build.log.mid(int(start), int(end - start)));
     response.headers.append(header("X-Text-Size", QByteArray::number(end)));
-    if (build.building || end < size)
+    if ((build.building && !build.logComplete) || end < size)
         response.headers.append(header("X-More-Data", "true"));
     return response;
 }
@@ -291,6 +291,8 @@ JenkinsStandin::Response JenkinsStandin::trigger(const RecordedRequest &request,
     entry.parameters = parameters;
     entry.inQueueSince = m_clock;
     m_queue.insert(entry.id, entry);
+    if (m_quietPeriod == Feature::Disabled)
+        startQueueItem(entry.id);
     return Response{
             201,
             "Created",

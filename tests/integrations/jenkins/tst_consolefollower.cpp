@@ -51,7 +51,7 @@ struct Fixture
         client = new Jenkins::Client(standin.baseUrl(),
                                      {"bittern", "token-1", Jenkins::Credentials::Kind::ApiToken},
                                      &standin);
-        client->setPollIntervals({5, 5});
+        client->setPollIntervals({1, 1});
         client->setRetryPolicy({3, 1, 10});
     }
 };
@@ -67,6 +67,7 @@ private Q_SLOTS:
     void follow_data();
     void follow();
     void keepsPollingWhileBuilding();
+    void logCompleteWhileStillBuilding();
     void restartedLog();
     void missingBuild();
     void cancel();
@@ -135,8 +136,9 @@ void tst_ConsoleFollower::follow_data()
     QTest::addRow("whole log per answer") << 0 << ConsoleText::Ansi::Keep << pipelineLines;
     QTest::addRow("7-byte answers end mid-line and mid-note")
             << 7 << ConsoleText::Ansi::Keep << pipelineLines;
-    QTest::addRow("1-byte answers split UTF-8 sequences")
-            << 1 << ConsoleText::Ansi::Keep << pipelineLines;
+    // "é" starts at byte 185 of the log, so 3-byte answers cut it in two.
+    QTest::addRow("3-byte answers split a UTF-8 sequence")
+            << 3 << ConsoleText::Ansi::Keep << pipelineLines;
     QTest::addRow("ANSI stripped on request") << 13 << ConsoleText::Ansi::Strip << stripped;
 }
 
@@ -147,6 +149,7 @@ void tst_ConsoleFollower::follow()
     Fixture fixture;
     fixture.standin.setLogChunkSize(chunkSize);
     const int build = fixture.standin.startBuild(job);
+    QCOMPARE(pipelineLog.indexOf("\xc3\xa9"), 185);
     const int half = pipelineLog.indexOf("[Pipeline] sh") + 5; // mid-line
     fixture.standin.appendLog(job, build, pipelineLog.left(half));
 
@@ -181,6 +184,23 @@ void tst_ConsoleFollower::keepsPollingWhileBuilding()
     QTRY_VERIFY(follower->isFinished());
     // The end is decided by X-More-Data's absence together with building: false.
     QVERIFY(fixture.standin.countRequests("GET", QString("/%1/api/json").arg(build)) >= 1);
+}
+
+void tst_ConsoleFollower::logCompleteWhileStillBuilding()
+{
+    Fixture fixture;
+    const int build = fixture.standin.startBuild(job);
+    fixture.standin.appendLog(job, build, "done\r\nlast line without end");
+    fixture.standin.completeLog(job, build); // no X-More-Data, but building: true
+    Jenkins::ConsoleFollower *follower
+            = fixture.client->followConsole(Jenkins::JobPath::fromFullName(job), build);
+    const QString runPath = QString("job/p/%1/api/json").arg(build);
+    QTRY_VERIFY(fixture.standin.countRequests("GET", runPath) >= 2);
+    QVERIFY(!follower->isFinished());
+    QCOMPARE(follower->lines(), QStringList{"done"}); // the partial line waits for the end
+    fixture.standin.finishBuild(job, build, "SUCCESS");
+    QTRY_VERIFY(follower->isFinished());
+    QCOMPARE(follower->lines(), (QStringList{"done", "last line without end"}));
 }
 
 void tst_ConsoleFollower::restartedLog()

@@ -42,21 +42,7 @@ class Dsl implements GroovyInterceptable {
     Dsl(String context, List calls) { this.context = context; this.calls = calls }
 
     def invokeMethod(String name, Object args) {
-        if (!CONTEXTS[context].contains(name))
-            throw new DslError("call of '${name}' is not allowed in the ${context} block")
-        def list = (args as List)
-        def closure = list && list.last() instanceof Closure ? list.last() : null
-        def plain = closure ? list.subList(0, list.size() - 1) : list
-        def call = [call: name, context: context, args: plain.collect { normalise(it) }]
-        calls << call
-        if (closure) {
-            def inner = new Dsl(BLOCKS[name] ?: 'none', calls)
-            closure.resolveStrategy = Closure.DELEGATE_ONLY
-            closure.delegate = inner
-            closure.call()
-            calls << [call: 'end:' + name]
-        }
-        return [dsl: name]
+        return Dispatcher.call(context, calls, name, args)
     }
 
     def getProperty(String name) {
@@ -73,19 +59,43 @@ class Dsl implements GroovyInterceptable {
         calls << [call: 'env', name: name, value: value]
     }
 
+}
+
+
+class Dispatcher {
     static def normalise(Object value) {
         if (value instanceof Map) return value.collectEntries { k, v -> [(k): normalise(v)] }
         if (value instanceof List) return value.collect { normalise(it) }
         if (value instanceof GString) throw new DslError('GString argument')
-        return value
+        if (value instanceof Map || value instanceof List || value instanceof String
+            || value instanceof Boolean || value instanceof Number || value == null)
+            return value
+        throw new DslError('argument of unexpected type ' + value.getClass().name)
+    }
+
+    static def call(String context, List calls, String name, Object args) {
+        if (!Dsl.CONTEXTS[context].contains(name))
+            throw new DslError("call of '${name}' is not allowed in the ${context} block")
+        def list = (args as List)
+        def closure = list && list.last() instanceof Closure ? list.last() : null
+        def plain = closure ? list.subList(0, list.size() - 1) : list
+        def call = [call: name, context: context, args: plain.collect { normalise(it) }]
+        calls << call
+        if (closure) {
+            def inner = new Dsl(Dsl.BLOCKS[name] ?: 'none', calls)
+            closure.resolveStrategy = Closure.DELEGATE_ONLY
+            closure.delegate = inner
+            closure.call()
+            calls << [call: 'end:' + name]
+        }
+        return [dsl: name]
     }
 }
 
 abstract class PipelineScript extends Script implements GroovyInterceptable {
     List calls = []
     def invokeMethod(String name, Object args) {
-        if (name == 'run') return metaClass.invokeMethod(this, name, args)
-        return new Dsl('top', calls).invokeMethod(name, args)
+        return Dispatcher.call('top', calls, name, args)
     }
     def getProperty(String name) {
         if (name == 'calls') return calls
@@ -108,19 +118,35 @@ secure.with {
                             ConstantExpression, ClosureExpression, ListExpression,
                             VariableExpression, BinaryExpression]
 }
+// `+` only joins string literals (long recipe texts); `=` only sets environment entries.
+def stringLiteral = { e -> e instanceof ConstantExpression && e.value instanceof String }
+def joinedLiterals
+joinedLiterals = { e ->
+    stringLiteral(e) || (e instanceof BinaryExpression && e.operation.type == Types.PLUS
+                         && joinedLiterals(e.leftExpression) && stringLiteral(e.rightExpression))
+}
+secure.addExpressionCheckers({ e ->
+    if (!(e instanceof BinaryExpression)) return true
+    if (e.operation.type == Types.ASSIGN)
+        return e.leftExpression instanceof VariableExpression && stringLiteral(e.rightExpression)
+    return joinedLiterals(e)
+} as SecureASTCustomizer.ExpressionChecker)
 def config = new CompilerConfiguration()
 config.scriptBaseClass = PipelineScript.name
 config.addCompilationCustomizers(secure)
-def shell = new GroovyShell(this.class.classLoader, new Binding(), config)
+def loader = new GroovyClassLoader(this.class.classLoader, config)
 
 def results = [:]
 int failures = 0
 args.drop(1).each { path ->
     try {
-        def script = shell.parse(new File(path).getText('UTF-8'), 'WorkflowScript')
-        script.run()
+        // Reflection runs the compiled body directly; every call inside it is intercepted.
+        Class cls = loader.parseClass(new File(path).getText('UTF-8'), 'WorkflowScript')
+        def script = cls.newInstance()
+        cls.getMethod('run').invoke(script)
         results[path] = [ok: true, calls: script.calls]
     } catch (Throwable t) {
+        while (t instanceof java.lang.reflect.InvocationTargetException) t = t.cause
         failures++
         results[path] = [ok: false, error: (t.class.simpleName + ": " + t.message).take(400)]
     }

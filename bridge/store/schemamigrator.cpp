@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bridge/store/schemamigrator.h"
+
+#include <algorithm>
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+// Resources of a static library must be registered explicitly, outside any namespace.
+static void initMigrationResources()
+{
+    Q_INIT_RESOURCE(migrations);
+}
+
+namespace Bridge {
+
+namespace {
+
+const QString resourceDir = QStringLiteral(":/bittern/store/migrations");
+
+Core::Error failure(const QSqlDatabase &db, const QString &what, const QString &cause)
+{
+    return Core::makeError(Core::ErrorCode::Internal,
+                           QStringLiteral("Could not %1 of store database %2: %3")
+                                   .arg(what, db.databaseName(), cause));
+}
+
+} // namespace
+
+QVector<Migration> SchemaMigrator::builtinMigrations()
+{
+    initMigrationResources();
+    QVector<Migration> migrations;
+    const QStringList files = QDir(resourceDir).entryList({QStringLiteral("*.sql")}, QDir::Files,
+                                                          QDir::Name);
+    for (const QString &file : files) {
+        QFile in(resourceDir + QLatin1Char('/') + file);
+        if (!in.open(QIODevice::ReadOnly))
+            continue;
+        const QString base = file.chopped(4);
+        migrations += Migration{base.section(QLatin1Char('_'), 0, 0).toInt(),
+                                base.section(QLatin1Char('_'), 1), QString::fromUtf8(in.readAll())};
+    }
+    return migrations;
+}
+
+QStringList SchemaMigrator::statements(const QString &sql, SqlDialect dialect)
+{
+    const QString id = dialect == SqlDialect::Postgres
+            ? QStringLiteral("BIGSERIAL PRIMARY KEY")
+            : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
+    QStringList result;
+    QString current;
+    const QStringList lines = sql.split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.isEmpty() || trimmed.startsWith(QLatin1String("--")))
+            continue;
+        current += line + QLatin1Char('\n');
+        if (trimmed.endsWith(QLatin1Char(';'))) {
+            current = current.trimmed();
+            current.chop(1);
+            result += current.replace(QLatin1String("@ID@"), id);
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        result += current.trimmed().replace(QLatin1String("@ID@"), id);
+    return result;
+}
+
+Core::Result<int> SchemaMigrator::currentVersion(QSqlDatabase &db)
+{
+    if (!db.tables().contains(QStringLiteral("schema_version")))
+        return 0;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")))
+        return failure(db, QStringLiteral("read the schema version"), query.lastError().text());
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+Core::Result<void> SchemaMigrator::apply(QSqlDatabase &db, SqlDialect dialect,
+                                         const Migration &migration)
+{
+    QSqlQuery query(db);
+    const QString what = QStringLiteral("apply migration %1 (%2)")
+                                 .arg(migration.version)
+                                 .arg(migration.name);
+    for (const QString &statement : statements(migration.sql, dialect)) {
+        if (!query.exec(statement))
+            return failure(db, what, query.lastError().text());
+    }
+    query.prepare(QStringLiteral(
+            "INSERT INTO schema_version (version, name, applied) VALUES (?, ?, ?)"));
+    query.addBindValue(migration.version);
+    query.addBindValue(migration.name);
+    query.addBindValue(QDateTime::currentSecsSinceEpoch());
+    if (!query.exec())
+        return failure(db, what, query.lastError().text());
+    return {};
+}
+
+Core::Result<int> SchemaMigrator::migrate(QSqlDatabase &db, SqlDialect dialect,
+                                          const QVector<Migration> &migrations)
+{
+    const Core::Result<int> before = currentVersion(db);
+    if (!before)
+        return before.error();
+    const bool pending = std::any_of(migrations.cbegin(), migrations.cend(),
+                                     [&](const Migration &m) { return m.version > before.value(); });
+    if (!pending)
+        return before.value();
+    if (!db.transaction())
+        return failure(db, QStringLiteral("begin a migration"), db.lastError().text());
+    QSqlQuery query(db);
+    int version = before.value();
+    Core::Result<void> step;
+    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
+                                   "NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied BIGINT "
+                                   "NOT NULL)")))
+        step = failure(db, QStringLiteral("create table schema_version"),
+                       query.lastError().text());
+    for (const Migration &migration : migrations) {
+        if (!step || migration.version <= version)
+            continue;
+        step = apply(db, dialect, migration);
+        version = migration.version;
+    }
+    if (!step) {
+        db.rollback();
+        return step.error();
+    }
+    if (!db.commit())
+        return failure(db, QStringLiteral("commit a migration"), db.lastError().text());
+    return version;
+}
+
+} // namespace Bridge

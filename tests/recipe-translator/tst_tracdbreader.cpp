@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Builds Trac databases with Bitten's real tables (bitten-spec §8, as Trac's SQLite backend
+// creates them) for schema versions 9 to 13, and reads them back.
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <QtTest>
+
+#include "recipe-translator/tracdbreader.h"
+
+using Translator::TracDbReader;
+
+namespace {
+
+/// Bitten's tables at @p version (9: integer rule ids; 10: unique build index; 12: last_activity).
+QStringList bittenSchema(int version)
+{
+    QStringList ddl{
+            "CREATE TABLE system (name text PRIMARY KEY, value text)",
+            "CREATE TABLE bitten_config (name text PRIMARY KEY, path text, active integer, "
+            "recipe text, min_rev text, max_rev text, label text, description text)",
+            "CREATE TABLE bitten_platform (id integer PRIMARY KEY, config text, name text)",
+            QStringLiteral("CREATE TABLE bitten_rule (id %1, propname text, pattern text, "
+                           "orderno integer, UNIQUE (id,propname))")
+                    .arg(version >= 9 ? "integer" : "text"),
+            QStringLiteral(
+                    "CREATE TABLE bitten_build (id integer PRIMARY KEY, config text, rev text, "
+                    "rev_time integer, platform integer, slave text, started integer, "
+                    "stopped integer, status text%1)")
+                    .arg(version >= 12 ? ", last_activity integer" : ""),
+            "CREATE TABLE bitten_slave (build integer, propname text, propvalue text, "
+            "UNIQUE (build,propname))",
+            "CREATE TABLE bitten_step (build integer, name text, description text, status text, "
+            "started integer, stopped integer, UNIQUE (build,name))",
+            "CREATE TABLE bitten_error (build integer, step text, message text, orderno integer, "
+            "UNIQUE (build,step,orderno))",
+            "CREATE TABLE bitten_log (id integer PRIMARY KEY, build integer, step text, "
+            "generator text, orderno integer, filename text)",
+            "CREATE INDEX bitten_log_build_step_idx ON bitten_log (build,step)",
+            "CREATE TABLE bitten_report (id integer PRIMARY KEY, build integer, step text, "
+            "category text, generator text)",
+            "CREATE INDEX bitten_report_build_step_category_idx ON bitten_report "
+            "(build,step,category)",
+            "CREATE TABLE bitten_report_item (report integer, item integer, name text, value text, "
+            "UNIQUE (report,item,name))",
+            QStringLiteral("INSERT INTO system VALUES ('database_version', '29')"),
+            QStringLiteral("INSERT INTO system VALUES ('bitten_version', '%1')").arg(version)};
+    if (version >= 10)
+        ddl += "CREATE UNIQUE INDEX bitten_build_config_rev_platform_idx ON bitten_build "
+               "(config,rev,platform)";
+    return ddl;
+}
+
+const QStringList sampleRows{
+        "INSERT INTO bitten_config VALUES ('trunk', '/trunk', 1, '<build/>', '100', '', 'Trunk', "
+        "'Main line')",
+        "INSERT INTO bitten_config VALUES ('branch-1.0', '/branches/1.0', 0, '<build><step "
+        "id=\"x\"/></build>', '', '200', 'Branch', '')",
+        "INSERT INTO bitten_platform VALUES (2, 'trunk', 'linux')",
+        "INSERT INTO bitten_platform VALUES (1, 'trunk', 'mac')",
+        "INSERT INTO bitten_platform VALUES (3, 'other', 'orphan')",
+        "INSERT INTO bitten_rule VALUES (2, 'machine', '^x86_64$', 1)",
+        "INSERT INTO bitten_rule VALUES (2, 'os', '^Linux$', 0)",
+        "INSERT INTO bitten_rule VALUES (1, 'os', 'Darwin', 0)"};
+
+bool exec(QSqlDatabase &db, const QStringList &statements)
+{
+    QSqlQuery query(db);
+    for (const QString &statement : statements) {
+        if (!query.exec(statement)) {
+            qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
+            return false;
+        }
+    }
+    return true;
+}
+
+bool createDatabase(const QString &path, const QStringList &statements)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "create");
+        db.setDatabaseName(path);
+        ok = db.open() && exec(db, statements);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase("create");
+    return ok;
+}
+
+} // namespace
+
+class tst_TracDbReader : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void verifySample(const QVector<Translator::Configuration> &configs)
+    {
+        QCOMPARE(configs.size(), 2);
+        QCOMPARE(configs[0].name, QStringLiteral("branch-1.0"));
+        QCOMPARE(configs[0].active, false);
+        QCOMPARE(configs[0].maxRevision, QStringLiteral("200"));
+        QVERIFY(configs[0].platforms.isEmpty());
+        const Translator::Configuration &trunk = configs[1];
+        QCOMPARE(trunk.path, QStringLiteral("/trunk"));
+        QCOMPARE(trunk.label, QStringLiteral("Trunk"));
+        QCOMPARE(trunk.description, QStringLiteral("Main line"));
+        QCOMPARE(trunk.recipe, QByteArray("<build/>"));
+        QCOMPARE(trunk.minRevision, QStringLiteral("100"));
+        QCOMPARE(trunk.platforms.size(), 2);
+        QCOMPARE(trunk.platforms[0].name, QStringLiteral("mac")); // by id
+        QCOMPARE(trunk.platforms[1].name, QStringLiteral("linux"));
+        QCOMPARE(trunk.platforms[1].rules.size(), 2);
+        QCOMPARE(trunk.platforms[1].rules[0].property, QStringLiteral("os")); // by orderno
+        QCOMPARE(trunk.platforms[1].rules[0].pattern, QStringLiteral("^Linux$"));
+        QCOMPARE(trunk.platforms[1].rules[1].property, QStringLiteral("machine"));
+        QVERIFY(trunk.source.endsWith("#trunk"));
+    }
+
+private Q_SLOTS:
+    void readsSchemaVersions_data()
+    {
+        QTest::addColumn<int>("version");
+        for (int version = 9; version <= 13; ++version)
+            QTest::addRow("schema %d", version) << version;
+    }
+
+    void readsSchemaVersions()
+    {
+        QFETCH(int, version);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("trac.db");
+        QVERIFY(createDatabase(path, bittenSchema(version) + sampleRows));
+        const auto configs = TracDbReader::read(path);
+        QVERIFY2(configs, qPrintable(configs ? QString() : configs.error().message));
+        verifySample(configs.value());
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QStringList>("statements");
+        QTest::addColumn<QString>("message"); // %1 = database path
+        QTest::addRow("schema 8 is too old") << bittenSchema(8)
+                                             << "Trac database %1 has Bitten schema version 8; "
+                                                "bittern translate reads versions 9 to 13.";
+        QTest::addRow("schema 14 is unknown") << bittenSchema(14)
+                                              << "Trac database %1 has Bitten schema version 14; "
+                                                 "bittern translate reads versions 9 to 13.";
+        QTest::addRow("no Bitten")
+                << QStringList{"CREATE TABLE system (name text PRIMARY KEY, value text)"}
+                << "Trac database %1 has no Bitten schema version (no bitten_version row in table "
+                   "system).";
+        QTest::addRow("missing rule table")
+                << bittenSchema(12) + QStringList{"DROP TABLE bitten_rule"}
+                << "Could not read table bitten_rule of Trac database %1: no such table: "
+                   "bitten_rule Unable to execute statement";
+    }
+
+    void errors()
+    {
+        QFETCH(QStringList, statements);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("trac.db");
+        QVERIFY(createDatabase(path, statements));
+        const auto configs = TracDbReader::read(path);
+        QVERIFY(!configs);
+        QCOMPARE(configs.error().message, message.arg(path));
+    }
+
+    void missingFile()
+    {
+        const auto configs = TracDbReader::read("/nonexistent/trac.db");
+        QVERIFY(!configs);
+        QCOMPARE(configs.error().code, Core::ErrorCode::ReadFailed);
+        QCOMPARE(
+                configs.error().message,
+                QStringLiteral("Could not open Trac database /nonexistent/trac.db: no such file."));
+    }
+
+    void isDatabase_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<bool>("database");
+        QTest::addRow("sqlite file") << "env/db/trac.db" << true;
+        QTest::addRow("postgres url") << "postgres://u:p@localhost/trac?schema=t" << true;
+        QTest::addRow("postgresql url") << "postgresql://localhost/trac" << true;
+        QTest::addRow("recipe") << "recipes/trunk.xml" << false;
+        QTest::addRow("directory") << "recipes" << false;
+    }
+
+    void isDatabase()
+    {
+        QFETCH(QString, input);
+        QFETCH(bool, database);
+        QCOMPARE(TracDbReader::isDatabase(input), database);
+    }
+
+    void postgresql()
+    {
+        const QString url = qEnvironmentVariable("BITTERN_TEST_PG_URL");
+        if (url.isEmpty()) {
+            QTest::qSkip("set BITTERN_TEST_PG_URL=postgres://user:password@127.0.0.1/db to run",
+                         __FILE__, __LINE__);
+            return;
+        }
+        const QString schema
+                = QStringLiteral("bittern_translate_%1").arg(QCoreApplication::applicationPid());
+        const QUrl parsed(url);
+        bool created = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QPSQL", "pg");
+            db.setHostName(parsed.host());
+            if (parsed.port() > 0)
+                db.setPort(parsed.port());
+            db.setUserName(parsed.userName());
+            db.setPassword(parsed.password());
+            db.setDatabaseName(parsed.path().mid(1));
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            created = exec(db,
+                           QStringList{"CREATE SCHEMA " + schema, "SET search_path TO " + schema}
+                                   + bittenSchema(12) + sampleRows);
+            const auto configs = created
+                    ? TracDbReader::read(url + (url.contains('?') ? "&" : "?") + "schema=" + schema)
+                    : Core::Result<QVector<Translator::Configuration>>(
+                            Core::makeError(Core::ErrorCode::Internal, "setup"));
+            exec(db, {"DROP SCHEMA " + schema + " CASCADE"});
+            db.close();
+            QVERIFY(created);
+            QVERIFY2(configs, qPrintable(configs ? QString() : configs.error().message));
+            verifySample(configs.value());
+        }
+        QSqlDatabase::removeDatabase("pg");
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_TracDbReader)
+#include "tst_tracdbreader.moc"

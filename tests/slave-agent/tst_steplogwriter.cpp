@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QBuffer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/report.h"
+#include "core/stepresultreader.h"
+#include "slave-agent/steplogwriter.h"
+#include "tests/testlib/testdata.h"
+
+class tst_StepLogWriter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void roundTrip_data();
+    void roundTrip();
+    void orderAndGrouping();
+};
+
+void tst_StepLogWriter::roundTrip_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("plain") << "make: Nothing to be done."
+                           << "make: Nothing to be done.";
+    QTest::addRow("markup escaped") << "a < b && c > d"
+                                    << "a < b && c > d";
+    QTest::addRow("starts with '<' (CDATA)") << "<testsuite name=\"x\">"
+                                             << "<testsuite name=\"x\">";
+    QTest::addRow("control characters deleted") << "bell\x07 here\x1b[0m"
+                                                << "bell here[0m";
+    QTest::addRow("tab kept") << "a\tb"
+                              << "a\tb";
+    QTest::addRow("non-ASCII") << QString::fromUtf8("grüße – ok")
+                               << QString::fromUtf8("grüße – ok");
+    QTest::addRow("embedded newline") << "two\nlines"
+                                      << "two\nlines";
+    QTest::addRow("empty") << ""
+                           << "";
+}
+
+void tst_StepLogWriter::roundTrip()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    Agent::StepLogWriter writer;
+    QVERIFY(writer.open(dir.filePath("result.xml"), dir.filePath("step.log"), "s & t"));
+    writer.addLog("gen#x", "info", text);
+    writer.addError("gen#x", text + " failed");
+    Core::StepResult result;
+    result.status = Core::StepResult::Status::Failure;
+    result.durationSeconds = 1.5;
+    QVERIFY(writer.finish(result));
+    const QByteArray xml = TestLib::readFile(dir.filePath("result.xml"));
+    QCOMPARE(TestLib::readFile(dir.filePath("step.log")),
+             (text + "\nerror: " + text + " failed\n").toUtf8());
+    const auto read = Core::StepResultReader::read(xml);
+    QVERIFY2(read, xml.constData());
+    QCOMPARE(read.value().step, "s & t");
+    QCOMPARE(read.value().status, Core::StepResult::Status::Failure);
+    QCOMPARE(read.value().durationSeconds, 1.5);
+    QCOMPARE(read.value().logs.size(), 1);
+    QCOMPARE(read.value().logs.first().generator, "gen#x");
+    QCOMPARE(read.value().logs.first().messages.size(), 1);
+    QCOMPARE(read.value().logs.first().messages.first().text, expected);
+    QCOMPARE(read.value().errors.size(), 1);
+    QCOMPARE(read.value().errors.first().message, expected + " failed");
+}
+
+void tst_StepLogWriter::orderAndGrouping()
+{
+    QTemporaryDir dir;
+    Core::StepResult result;
+    Core::Report report;
+    report.category = "test";
+    report.generator = "a";
+    report.items.append(Core::ReportItem::of({{"type", "test"}, {"name", "t"}}));
+    Agent::StepLogWriter writer;
+    QVERIFY(writer.open(dir.filePath("result.xml"), dir.filePath("step.log"), "s"));
+    writer.startCommand();
+    writer.addLog("a", "info", "one");
+    writer.addLog("a", "error", "two");
+    writer.startCommand();
+    writer.addLog("a", "info", "three"); // a new command: a new <log>
+    writer.addReport(report);
+    writer.addAttachment(Core::StepAttachment{"f.txt", "d", "config"});
+    writer.addLog("b", "info", "four");
+    result.durationSeconds = 1.2345678901234567e-05; // the longest duration text
+    QVERIFY(writer.finish(result));
+    const QByteArray xml = TestLib::readFile(dir.filePath("result.xml"));
+    QVERIFY2(xml.startsWith(
+                     "<result step=\"s\" status=\"success\" duration=\"1.2345678901234568e-05\""),
+             xml.constData());
+    QCOMPARE(xml.count("<log "), 3);
+    QVERIFY(xml.indexOf("three") < xml.indexOf("<report"));
+    QVERIFY(xml.indexOf("<report") < xml.indexOf("<attach"));
+    QVERIFY(xml.indexOf("<attach") < xml.indexOf("four"));
+    const auto read = Core::StepResultReader::read(xml);
+    QVERIFY2(read, xml.constData());
+    QCOMPARE(read.value().reports.size(), 1);
+    QCOMPARE(read.value().reports.first().items.size(), 1);
+    QCOMPARE(read.value().attachments.size(), 1);
+    QCOMPARE(read.value().attachments.first().resource, "config");
+}
+
+QTEST_GUILESS_MAIN(tst_StepLogWriter)
+#include "tst_steplogwriter.moc"
