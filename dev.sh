@@ -22,6 +22,7 @@ test_packages=(
     xsltproc procps groovy python3-jenkins
     python3-setuptools openjdk-17-jdk-headless ant ant-optional junit4 mono-devel nunit-console
     php-cli phpunit php-pcov php-codesniffer
+    postgresql
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include "bridge/cicommand.h"
 #include "bridge/validatecommand.h"
 #include "recipe-translator/translatecommand.h"
 
@@ -28,6 +29,12 @@ QVector<Subcommand> subcommands()
             {QStringLiteral("translate"),
              QStringLiteral("recipes and Trac databases to Jenkins or Buildbot jobs; --audit"),
              &Translator::runTranslate},
+            {QStringLiteral("push"),
+             QStringLiteral("translate recipes into a CI server's jobs (--ci buildbot+http://…)"),
+             &runPush},
+            {QStringLiteral("run"),
+             QStringLiteral("force a build on a CI server, stream its log, print its results"),
+             &runRun},
     };
 }
 

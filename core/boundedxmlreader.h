@@ -4,8 +4,8 @@
 #include <QString>
 #include <QXmlStreamReader>
 
-#include "core/result.h"
 #include "core/report.h"
+#include "core/result.h"
 
 class QIODevice;
 

@@ -332,8 +332,8 @@ Core::Result<NativeForm> NativeCommand::svn(const RecipeCommand &command) const
                                            "leading '/'")
                                     .arg(pathValue.error().message));
         QString path = pathValue.value();
-        if (command.id == CommandId::SvnCheckout)
-            path.remove(QRegularExpression(QStringLiteral("^/+")));
+        while (command.id == CommandId::SvnCheckout && path.startsWith(QLatin1Char('/')))
+            path.remove(0, 1);
         // The path is already a literal; the URL may hold build-time references.
         if (path.startsWith(QLatin1Char('/'))) {
             line.text(ShellWord::quote(path));

@@ -30,6 +30,24 @@ void replay(StepContext &context, const QString &generator, const Core::StepResu
         context.attach(attachment);
 }
 
+/// The answer with the <result> attributes a plugin may leave out (step, status) filled in.
+QByteArray completed(QByteArray answer)
+{
+    const int start = answer.indexOf("<result");
+    const int end = start < 0 ? -1 : answer.indexOf('>', start);
+    if (end < 0)
+        return answer;
+    const QByteArray tag = answer.mid(start, end - start);
+    QByteArray missing;
+    if (!tag.contains("step="))
+        missing += " step=\"external\"";
+    if (!tag.contains("status="))
+        missing += " status=\"success\"";
+    if (!tag.contains("duration="))
+        missing += " duration=\"0\"";
+    return answer.insert(start + int(qstrlen("<result")), missing);
+}
+
 } // namespace
 
 ExternalCommand::ExternalCommand(const QString &executable) : m_executable(executable) { }
@@ -77,7 +95,7 @@ Core::Result<void> ExternalCommand::operator()(StepContext &context,
                                            : outcome.errorString));
         return {};
     }
-    auto result = Core::StepResultReader::read(answer);
+    auto result = Core::StepResultReader::read(completed(answer));
     if (!result) {
         context.error(generator,
                       QStringLiteral("Command %1 answered with an unreadable step "

@@ -4,6 +4,7 @@
 // Seeds: every tests/data/translator/<case>/recipe.xml and the shared corpus recipes, cycled,
 // each copy with its own configuration name and platforms.
 #include <algorithm>
+#include <ctime>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -77,10 +78,12 @@ int main(int argc, char **argv)
     const QVector<Translator::Configuration> configs = configurations(seed, count);
     const auto measure = [&](const char *what, bool onePass) {
         QVector<qint64> runs;
+        QVector<qint64> cpu;
         qint64 bytes = 0;
         for (int run = 0; run < 5; ++run) {
             QElapsedTimer timer;
             timer.start();
+            const std::clock_t cpuStart = std::clock();
             bytes = 0;
             for (const Translator::Configuration &c : configs) {
                 QVector<Translator::TranslationResult> results;
@@ -100,11 +103,14 @@ int main(int argc, char **argv)
                 }
             }
             runs += timer.elapsed();
+            cpu += qint64(std::clock() - cpuStart) * 1000 / CLOCKS_PER_SEC;
         }
         std::sort(runs.begin(), runs.end());
+        std::sort(cpu.begin(), cpu.end());
         out << count << " recipes (" << seed.size() << " seeds) to Jenkins + Buildbot, " << what
             << ": median " << runs.at(runs.size() / 2) << " ms of 5 runs (min " << runs.first()
-            << ", max " << runs.last() << "), " << bytes / 1024 / 1024 << " MiB of output\n";
+            << ", max " << runs.last() << "), CPU median " << cpu.at(cpu.size() / 2) << " ms, "
+            << bytes / 1024 / 1024 << " MiB of output\n";
         out.flush();
     };
     measure("one reading and plan per recipe", true);

@@ -35,8 +35,8 @@ QVector<Migration> SchemaMigrator::builtinMigrations()
 {
     initMigrationResources();
     QVector<Migration> migrations;
-    const QStringList files = QDir(resourceDir).entryList({QStringLiteral("*.sql")}, QDir::Files,
-                                                          QDir::Name);
+    const QStringList files
+            = QDir(resourceDir).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     for (const QString &file : files) {
         QFile in(resourceDir + QLatin1Char('/') + file);
         if (!in.open(QIODevice::ReadOnly))
@@ -87,15 +87,14 @@ Core::Result<void> SchemaMigrator::apply(QSqlDatabase &db, SqlDialect dialect,
                                          const Migration &migration)
 {
     QSqlQuery query(db);
-    const QString what = QStringLiteral("apply migration %1 (%2)")
-                                 .arg(migration.version)
-                                 .arg(migration.name);
+    const QString what
+            = QStringLiteral("apply migration %1 (%2)").arg(migration.version).arg(migration.name);
     for (const QString &statement : statements(migration.sql, dialect)) {
         if (!query.exec(statement))
             return failure(db, what, query.lastError().text());
     }
-    query.prepare(QStringLiteral(
-            "INSERT INTO schema_version (version, name, applied) VALUES (?, ?, ?)"));
+    query.prepare(
+            QStringLiteral("INSERT INTO schema_version (version, name, applied) VALUES (?, ?, ?)"));
     query.addBindValue(migration.version);
     query.addBindValue(migration.name);
     query.addBindValue(QDateTime::currentSecsSinceEpoch());
@@ -110,8 +109,9 @@ Core::Result<int> SchemaMigrator::migrate(QSqlDatabase &db, SqlDialect dialect,
     const Core::Result<int> before = currentVersion(db);
     if (!before)
         return before.error();
-    const bool pending = std::any_of(migrations.cbegin(), migrations.cend(),
-                                     [&](const Migration &m) { return m.version > before.value(); });
+    const bool pending
+            = std::any_of(migrations.cbegin(), migrations.cend(),
+                          [&](const Migration &m) { return m.version > before.value(); });
     if (!pending)
         return before.value();
     if (!db.transaction())
@@ -122,8 +122,7 @@ Core::Result<int> SchemaMigrator::migrate(QSqlDatabase &db, SqlDialect dialect,
     if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
                                    "NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied BIGINT "
                                    "NOT NULL)")))
-        step = failure(db, QStringLiteral("create table schema_version"),
-                       query.lastError().text());
+        step = failure(db, QStringLiteral("create table schema_version"), query.lastError().text());
     for (const Migration &migration : migrations) {
         if (!step || migration.version <= version)
             continue;

@@ -9,8 +9,7 @@ namespace Bridge {
 
 StepSequence::StepSequence(QVector<RecipeStepPolicy> steps) : m_steps(std::move(steps)) { }
 
-Core::Result<StepSequence> StepSequence::fromRecipe(const QString &config,
-                                                    const QByteArray &recipe)
+Core::Result<StepSequence> StepSequence::fromRecipe(const QString &config, const QByteArray &recipe)
 {
     const Core::Result<Core::Recipe> parsed = Core::RecipeReader(config).read(recipe);
     if (!parsed)

@@ -33,6 +33,15 @@ QChar statusCode(BuildStatus status);
 QChar statusCode(StepStatus status);
 BuildStatus buildStatusFromCode(QChar code);
 StepStatus stepStatusFromCode(QChar code);
+/// The same from a database column (its first character).
+inline BuildStatus buildStatusFromCode(const QString &code)
+{
+    return buildStatusFromCode(code.isEmpty() ? QChar() : code.at(0));
+}
+inline StepStatus stepStatusFromCode(const QString &code)
+{
+    return stepStatusFromCode(code.isEmpty() ? QChar() : code.at(0));
+}
 
 /// One rule of a target platform: a slave property and a Python-style regex (§7.1, §7.3).
 struct PlatformRule

@@ -48,14 +48,15 @@ Core::Result<QJsonValue> BuildbotJson::rpcResult(const QByteArray &body, const Q
         const QJsonValue message = error.toObject().value(QStringLiteral("message"));
         const QString text = message.isString()
                 ? message.toString()
-                : QString::fromUtf8(QJsonDocument(message.toObject()).toJson(
-                        QJsonDocument::Compact));
+                : QString::fromUtf8(
+                        QJsonDocument(message.toObject()).toJson(QJsonDocument::Compact));
         return Core::makeError(Core::ErrorCode::InvalidInput,
                                QStringLiteral("Buildbot refused %1: %2").arg(what, text));
     }
     if (error.isString()) {
-        return Core::makeError(Core::ErrorCode::InvalidInput,
-                               QStringLiteral("Buildbot refused %1: %2").arg(what, error.toString()));
+        return Core::makeError(
+                Core::ErrorCode::InvalidInput,
+                QStringLiteral("Buildbot refused %1: %2").arg(what, error.toString()));
     }
     return object.value().value(QStringLiteral("result"));
 }

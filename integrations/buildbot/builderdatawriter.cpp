@@ -1,20 +1,127 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "integrations/buildbot/builderdatawriter.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 
 namespace Buildbot {
 
 namespace {
 
-QJsonObject environmentObject(const EnvironmentEntries &entries)
+/// A small streaming JSON writer: data files can be large and many, and QJsonDocument builds
+/// a tree first. Output is indented with two spaces, keys in the order written.
+class JsonWriter
 {
-    QJsonObject object;
+public:
+    QByteArray take() { return m_out.toUtf8(); }
+
+    void beginObject() { open(QLatin1Char('{')); }
+    void endObject() { close(QLatin1Char('}')); }
+    void beginArray() { open(QLatin1Char('[')); }
+    void endArray() { close(QLatin1Char(']')); }
+    void key(const QString &name)
+    {
+        separate();
+        string(name);
+        m_out += QLatin1String(": ");
+        m_afterKey = true;
+    }
+    void value(const QString &text)
+    {
+        separate();
+        string(text);
+    }
+    void value(bool flag)
+    {
+        separate();
+        m_out += flag ? QLatin1String("true") : QLatin1String("false");
+    }
+    void member(const QString &name, const QString &text)
+    {
+        key(name);
+        value(text);
+    }
+    void member(const QString &name, bool flag)
+    {
+        key(name);
+        value(flag);
+    }
+
+private:
+    void open(QChar bracket)
+    {
+        separate();
+        m_out += bracket;
+        m_first = true;
+        ++m_depth;
+    }
+    void close(QChar bracket)
+    {
+        --m_depth;
+        if (!m_first)
+            newline();
+        m_out += bracket;
+        m_first = false;
+    }
+    void separate()
+    {
+        if (m_afterKey) {
+            m_afterKey = false;
+            return;
+        }
+        if (!m_first)
+            m_out += QLatin1Char(',');
+        if (m_depth > 0)
+            newline();
+        m_first = false;
+    }
+    void newline()
+    {
+        m_out += QLatin1Char('\n');
+        m_out += QString(m_depth * 2, QLatin1Char(' '));
+    }
+    /// RFC 8259 string: quote, backslash and control characters escaped.
+    void string(const QString &text)
+    {
+        m_out += QLatin1Char('"');
+        const QChar *data = text.constData();
+        int run = 0;
+        for (int i = 0; i < text.size(); ++i) {
+            const ushort u = data[i].unicode();
+            if (u >= 0x20 && u != '"' && u != '\\')
+                continue;
+            m_out.append(data + run, i - run);
+            run = i + 1;
+            if (u == '"' || u == '\\') {
+                m_out += QLatin1Char('\\');
+                m_out += QChar(u);
+            } else if (u == '\n') {
+                m_out += QLatin1String("\\n");
+            } else if (u == '\t') {
+                m_out += QLatin1String("\\t");
+            } else if (u == '\r') {
+                m_out += QLatin1String("\\r");
+            } else {
+                m_out += QLatin1String("\\u00") + QString::number(u >> 4, 16)
+                        + QString::number(u & 0xf, 16);
+            }
+        }
+        m_out.append(data + run, text.size() - run);
+        m_out += QLatin1Char('"');
+    }
+
+    QString m_out;
+    int m_depth = 0;
+    bool m_first = true;
+    bool m_afterKey = false;
+};
+
+void writeEnvironment(JsonWriter &json, const EnvironmentEntries &entries)
+{
+    json.key(QStringLiteral("env"));
+    json.beginObject();
     for (const auto &entry : entries)
-        object.insert(entry.first, entry.second);
-    return object;
+        json.member(entry.first, entry.second);
+    json.endObject();
 }
 
 QString typeName(BuilderStep::Type type)
@@ -44,37 +151,58 @@ QString onErrorText(Core::OnError onError)
     return QStringLiteral("fail");
 }
 
-QJsonObject stepObject(const BuilderStep &step, const QString &name)
+void writeStep(JsonWriter &json, const BuilderStep &step, const QString &name)
 {
-    QJsonObject object{{QStringLiteral("name"), name},
-                       {QStringLiteral("bittenStep"), step.bittenStep},
-                       {QStringLiteral("description"), step.description},
-                       {QStringLiteral("type"), typeName(step.type)},
-                       {QStringLiteral("onerror"), onErrorText(step.onError)},
-                       {QStringLiteral("flags"), BuilderDataWriter::onErrorFlags(step.onError)}};
+    json.beginObject();
+    json.member(QStringLiteral("name"), name);
+    json.member(QStringLiteral("bittenStep"), step.bittenStep);
+    json.member(QStringLiteral("description"), step.description);
+    json.member(QStringLiteral("type"), typeName(step.type));
+    json.member(QStringLiteral("onerror"), onErrorText(step.onError));
+    json.key(QStringLiteral("flags"));
+    json.beginObject();
+    const QJsonObject flags = BuilderDataWriter::onErrorFlags(step.onError);
+    for (const QString &flag : {QStringLiteral("haltOnFailure"), QStringLiteral("flunkOnFailure"),
+                                QStringLiteral("warnOnFailure"), QStringLiteral("warnOnWarnings")})
+        json.member(flag, flags.value(flag).toBool());
+    json.endObject();
     if (step.type == BuilderStep::Type::Fail) {
-        object.insert(QStringLiteral("message"), step.message);
-        return object;
+        json.member(QStringLiteral("message"), step.message);
+    } else {
+        json.key(QStringLiteral("command"));
+        json.beginArray();
+        json.value(QStringLiteral("sh"));
+        json.value(QStringLiteral("-c"));
+        json.value(step.script);
+        json.endArray();
     }
-    object.insert(QStringLiteral("command"),
-                  QJsonArray{QStringLiteral("sh"), QStringLiteral("-c"), step.script});
     if (step.type == BuilderStep::Type::Agent) {
-        object.insert(QStringLiteral("reportDir"), step.reportDir);
-        object.insert(QStringLiteral("reports"), QJsonArray::fromStringList(step.reports));
+        json.member(QStringLiteral("reportDir"), step.reportDir);
+        json.key(QStringLiteral("reports"));
+        json.beginArray();
+        for (const QString &kind : step.reports)
+            json.value(kind);
+        json.endArray();
     }
-    return object;
+    json.endObject();
 }
 
-QJsonObject builderObject(const Builder &builder)
+void writeBuilder(JsonWriter &json, const Builder &builder)
 {
-    QJsonArray rules;
-    for (const PlatformRule &rule : builder.rules)
-        rules.append(QJsonObject{{QStringLiteral("property"), rule.property},
-                                 {QStringLiteral("pattern"), rule.pattern}});
-    return QJsonObject{{QStringLiteral("name"), builder.name},
-                       {QStringLiteral("platform"), builder.platform},
-                       {QStringLiteral("rules"), rules},
-                       {QStringLiteral("env"), environmentObject(builder.environment)}};
+    json.beginObject();
+    json.member(QStringLiteral("name"), builder.name);
+    json.member(QStringLiteral("platform"), builder.platform);
+    json.key(QStringLiteral("rules"));
+    json.beginArray();
+    for (const PlatformRule &rule : builder.rules) {
+        json.beginObject();
+        json.member(QStringLiteral("property"), rule.property);
+        json.member(QStringLiteral("pattern"), rule.pattern);
+        json.endObject();
+    }
+    json.endArray();
+    writeEnvironment(json, builder.environment);
+    json.endObject();
 }
 
 } // namespace
@@ -107,25 +235,32 @@ QStringList BuilderDataWriter::stepNames(const QVector<BuilderStep> &steps)
 
 QByteArray BuilderDataWriter::write(const BuilderData &data)
 {
-    QJsonArray builders;
+    JsonWriter json;
+    json.beginObject();
+    json.member(QStringLiteral("schema"), QStringLiteral("bittern.buildbot/1"));
+    json.member(QStringLiteral("configuration"), data.configuration);
+    json.member(QStringLiteral("label"), data.label);
+    json.member(QStringLiteral("description"), data.description);
+    json.member(QStringLiteral("path"), data.path);
+    json.key(QStringLiteral("recipe"));
+    json.beginObject();
+    json.member(QStringLiteral("file"), data.recipeFile);
+    json.member(QStringLiteral("text"), data.recipeText);
+    json.endObject();
+    writeEnvironment(json, data.environment);
+    json.key(QStringLiteral("builders"));
+    json.beginArray();
     for (const Builder &builder : data.builders)
-        builders.append(builderObject(builder));
-    QJsonArray steps;
+        writeBuilder(json, builder);
+    json.endArray();
+    json.key(QStringLiteral("steps"));
+    json.beginArray();
     const QStringList names = stepNames(data.steps);
     for (int i = 0; i < data.steps.size(); ++i)
-        steps.append(stepObject(data.steps.at(i), names.at(i)));
-    const QJsonObject root{{QStringLiteral("schema"), QStringLiteral("bittern.buildbot/1")},
-                           {QStringLiteral("configuration"), data.configuration},
-                           {QStringLiteral("label"), data.label},
-                           {QStringLiteral("description"), data.description},
-                           {QStringLiteral("path"), data.path},
-                           {QStringLiteral("recipe"),
-                            QJsonObject{{QStringLiteral("file"), data.recipeFile},
-                                        {QStringLiteral("text"), data.recipeText}}},
-                           {QStringLiteral("env"), environmentObject(data.environment)},
-                           {QStringLiteral("builders"), builders},
-                           {QStringLiteral("steps"), steps}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+        writeStep(json, data.steps.at(i), names.at(i));
+    json.endArray();
+    json.endObject();
+    return json.take() + '\n';
 }
 
 } // namespace Buildbot

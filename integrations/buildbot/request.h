@@ -86,6 +86,7 @@ Q_SIGNALS:
     void finished();
 
 private:
+    friend class Client;
     void start();
     void send();
     void handleReply();

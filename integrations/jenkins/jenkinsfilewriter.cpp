@@ -19,6 +19,7 @@ class JenkinsfileWriter::Context
 public:
     QString text;
     Core::Error error;
+    QString recipeLiteral;
 
     QString quote(const QString &value)
     {
@@ -47,16 +48,23 @@ public:
 
     void recipeFile(int depth, const Pipeline &pipeline)
     {
+        if (recipeLiteral.isEmpty())
+            recipeLiteral = recipeChunks(depth, pipeline);
+        line(depth,
+             QLatin1String("writeFile file: ") + quote(pipeline.recipePath)
+                     + QLatin1String(", encoding: 'UTF-8', text: ") + recipeLiteral);
+    }
+
+    /// The recipe as escaped literals joined with `+`; written once per stage, escaped once.
+    QString recipeChunks(int depth, const Pipeline &pipeline)
+    {
         QStringList chunks;
         for (int i = 0; i < pipeline.recipeText.size(); i += recipeChunkSize)
             chunks += quote(pipeline.recipeText.mid(i, recipeChunkSize));
         if (chunks.isEmpty())
             chunks += QStringLiteral("''");
         const QString indent = QLatin1Char('\n') + QString((depth + 2) * 4, QLatin1Char(' '));
-        line(depth,
-             QLatin1String("writeFile file: ") + quote(pipeline.recipePath)
-                     + QLatin1String(", encoding: 'UTF-8', text: ")
-                     + chunks.join(QLatin1String(" +") + indent));
+        return chunks.join(QLatin1String(" +") + indent);
     }
 
     void step(int depth, const PipelineStep &step)

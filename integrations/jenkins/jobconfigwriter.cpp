@@ -12,26 +12,28 @@ void appendText(QString &out, const QString &text)
 {
     const QChar *data = text.constData();
     const int size = text.size();
+    int run = 0; // start of the characters not yet copied
     for (int i = 0; i < size; ++i) {
-        const QChar c = data[i];
-        const ushort u = c.unicode();
-        if (u >= 0x20 && u < 0xD800 && u != '&' && u != '<' && u != '>') {
-            out += c;
-        } else if (u == '&') {
-            out += QLatin1String("&amp;");
-        } else if (u == '<') {
-            out += QLatin1String("&lt;");
-        } else if (u == '>') {
-            out += QLatin1String("&gt;");
-        } else if (u == '\t' || u == '\n' || u == '\r') {
-            out += c;
-        } else if (c.isHighSurrogate() && i + 1 < size && data[i + 1].isLowSurrogate()) {
-            out += c;
-            out += data[++i];
-        } else if (u >= 0xE000 && u != 0xFFFE && u != 0xFFFF) {
-            out += c;
+        const ushort u = data[i].unicode();
+        if ((u >= 0x20 && u < 0xD800 && u != '&' && u != '<' && u != '>') || u == '\n' || u == '\t'
+            || u == '\r')
+            continue;
+        if (data[i].isHighSurrogate() && i + 1 < size && data[i + 1].isLowSurrogate()) {
+            ++i;
+            continue;
         }
+        if (u >= 0xE000 && u != 0xFFFE && u != 0xFFFF)
+            continue;
+        out.append(data + run, i - run);
+        run = i + 1;
+        if (u == '&')
+            out += QLatin1String("&amp;");
+        else if (u == '<')
+            out += QLatin1String("&lt;");
+        else if (u == '>')
+            out += QLatin1String("&gt;");
     }
+    out.append(data + run, size - run);
 }
 
 void element(QString &out, int depth, const QString &name, const QString &text)

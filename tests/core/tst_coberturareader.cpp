@@ -17,6 +17,7 @@ private Q_SLOTS:
     void read();
     void errors_data();
     void errors();
+    void limits();
 
 private:
     QByteArray document(const QByteArray &classes) const;
@@ -198,6 +199,26 @@ void tst_CoberturaReader::errors()
     QVERIFY(!result);
     QCOMPARE(result.error().toString(), message);
     QCOMPARE(result.error().code, code);
+}
+
+void tst_CoberturaReader::limits()
+{
+    CoberturaReader::Options options;
+    options.limits.maxValueLength = 1000;
+    const QByteArray longName = document(cls("a", QByteArray(2000, 'f'), ""));
+    auto result = CoberturaReader::read(longName, options, [](const ReportItem &) {});
+    QVERIFY(!result);
+    QCOMPARE(result.error().code, ErrorCode::LimitExceeded);
+    QCOMPARE(result.error().message,
+             QStringLiteral("The value of attribute filename is longer than 1000 characters."));
+    options.limits.maxDepth = 6;
+    result = CoberturaReader::read(document(m_fragment), options, [](const ReportItem &) {});
+    QVERIFY(!result);
+    QCOMPARE(result.error().toString(),
+             QStringLiteral("12:53: Elements are nested deeper than 6 levels."));
+    options.limits.maxDepth = 7;
+    result = CoberturaReader::read(document(m_fragment), options, [](const ReportItem &) {});
+    QVERIFY(result);
 }
 
 QTEST_GUILESS_MAIN(tst_CoberturaReader)

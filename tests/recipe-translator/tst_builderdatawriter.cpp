@@ -53,7 +53,7 @@ private Q_SLOTS:
     void writesParsableJson()
     {
         Buildbot::BuilderData data;
-        data.configuration = "trunk\"\n'";
+        data.configuration = QStringLiteral("trunk\"\n'\\ \x01\x1f\t é 😀");
         data.builders += Buildbot::Builder{"bitten-trunk-linux", "linux", {{"os", "^Linux$"}}, {}};
         BuilderStep agent;
         agent.type = BuilderStep::Type::Agent;

@@ -146,7 +146,8 @@ def make_builders(loaded, workers, bridge_url=None):
             builders.append(util.BuilderConfig(
                 name=builder['name'], workernames=names,
                 factory=make_factory(data, builder, bridge_url),
-                tags=['bittern'], description=data.get('description') or None,
+                tags=['bittern', f"bittern-config:{data.get('configuration', '')}"],
+                description=data.get('description') or None,
                 properties={'bittern_config': data.get('configuration', ''),
                             'bittern_platform': builder.get('platform', '')}))
     return builders

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bridge/buildbotrun.h"
+
+#include <QFileInfo>
+#include <QUuid>
+
+#include "bridge/subcommands.h"
+#include "bridge/waitforjob.h"
+#include "integrations/buildbot/buildfollower.h"
+#include "integrations/buildbot/client.h"
+#include "integrations/buildbot/forcejob.h"
+
+namespace Bridge {
+
+namespace {
+
+using Buildbot::BuildResult;
+
+QString configurationName(const QString &argument)
+{
+    if (argument.endsWith(QLatin1String(".xml")))
+        return QFileInfo(argument).completeBaseName();
+    return argument;
+}
+
+/// Runs a request to its end; the error message, or an empty string.
+QString finish(Buildbot::Request *request)
+{
+    waitForJob(request);
+    request->deleteLater();
+    return request->error() == Buildbot::Request::Error::NoError ? QString()
+                                                                 : request->errorString();
+}
+
+/// Prints the follower's events as they arrive.
+void connectOutput(Buildbot::BuildFollower *follower, QTextStream &out)
+{
+    QObject::connect(follower, &Buildbot::BuildFollower::stepStarted, follower,
+                     [&out](const Buildbot::StepInfo &step) {
+                         out << "==> " << step.name << '\n';
+                         out.flush();
+                     });
+    QObject::connect(follower, &Buildbot::BuildFollower::logLines, follower,
+                     [&out](const Buildbot::StepInfo &, const QStringList &lines) {
+                         for (const QString &line : lines)
+                             out << line << '\n';
+                         out.flush();
+                     });
+    QObject::connect(follower, &Buildbot::BuildFollower::stepFinished, follower,
+                     [&out](const Buildbot::StepInfo &step) {
+                         out << "<== " << step.name << ": "
+                             << Buildbot::BuildbotJson::resultName(step.result) << " ("
+                             << step.stateString << ")\n";
+                         out.flush();
+                     });
+}
+
+QString number(const QVariantMap &properties, const QString &name)
+{
+    return properties.contains(name) ? properties.value(name).toString() : QStringLiteral("-");
+}
+
+} // namespace
+
+Core::Result<QString> BuildbotRun::chooseBuilder(const QVector<Buildbot::BuilderInfo> &builders,
+                                                 const QString &configuration,
+                                                 const QString &platform)
+{
+    const QString tag = QStringLiteral("bittern-config:") + configuration;
+    QStringList candidates;
+    for (const Buildbot::BuilderInfo &builder : builders) {
+        if (!builder.tags.contains(tag))
+            continue;
+        if (platform.isEmpty()
+            || builder.name == QStringLiteral("bitten-%1-%2").arg(configuration, platform))
+            candidates += builder.name;
+    }
+    if (candidates.size() == 1)
+        return candidates.first();
+    if (candidates.isEmpty()) {
+        return Core::makeError(Core::ErrorCode::NotFound,
+                               QStringLiteral("Buildbot has no builder for configuration %1%2; "
+                                              "push it first with bittern push.")
+                                       .arg(configuration,
+                                            platform.isEmpty()
+                                                    ? QString()
+                                                    : QStringLiteral(" on platform ") + platform));
+    }
+    return Core::makeError(Core::ErrorCode::InvalidArgument,
+                           QStringLiteral("Configuration %1 has several builders (%2); choose "
+                                          "one with --platform.")
+                                   .arg(configuration, candidates.join(QLatin1String(", "))));
+}
+
+QString BuildbotRun::metricsLine(const QVariantMap &properties)
+{
+    const QString coverage = properties.contains(QStringLiteral("coverage_percent"))
+            ? QString::number(properties.value(QStringLiteral("coverage_percent")).toDouble(), 'f',
+                              1)
+                    + QLatin1Char('%')
+            : QStringLiteral("-");
+    return QStringLiteral("tests: %1 passed, %2 failed, %3 ignored; coverage: %4; lint: %5 "
+                          "problems")
+            .arg(number(properties, QStringLiteral("tests_passed")),
+                 number(properties, QStringLiteral("tests_failed")),
+                 number(properties, QStringLiteral("tests_ignored")), coverage,
+                 number(properties, QStringLiteral("lint_total")));
+}
+
+QStringList BuildbotRun::resultSetLines(const QVector<Buildbot::TestResultSetInfo> &sets)
+{
+    QStringList lines;
+    for (const Buildbot::TestResultSetInfo &set : sets) {
+        QString counts;
+        if (set.passed || set.failed)
+            counts = QStringLiteral(": %1 passed, %2 failed")
+                             .arg(set.passed.value_or(0))
+                             .arg(set.failed.value_or(0));
+        lines += QStringLiteral("  %1 (%2)%3").arg(set.description, set.category, counts);
+    }
+    return lines;
+}
+
+int BuildbotRun::exitCodeFor(BuildResult result)
+{
+    switch (result) {
+    case BuildResult::Success:
+    case BuildResult::Warnings:
+    case BuildResult::Skipped:
+        return int(ExitCode::Success);
+    case BuildResult::Failure:
+    case BuildResult::Cancelled:
+        return int(ExitCode::Failed);
+    case BuildResult::Pending:
+    case BuildResult::Exception:
+    case BuildResult::Retry:
+        break;
+    }
+    return int(ExitCode::Server);
+}
+
+int BuildbotRun::run(const CiOptions &options, QTextStream &out, QTextStream &err)
+{
+    Buildbot::Client client(options.url, {options.user, options.password});
+    Buildbot::Request *list = client.builders();
+    if (const QString error = finish(list); !error.isEmpty()) {
+        err << "bittern run: " << error << '\n';
+        return int(ExitCode::Server);
+    }
+    const QString configuration = configurationName(options.configurations.first());
+    const auto builder = chooseBuilder(list->result().value<QVector<Buildbot::BuilderInfo>>(),
+                                       configuration, options.platform);
+    if (!builder) {
+        err << "bittern run: " << builder.error().message << '\n';
+        return int(ExitCode::Usage);
+    }
+    Buildbot::ForceRequest force;
+    force.scheduler = options.scheduler;
+    force.builderNames = {builder.value()};
+    force.revision = options.revision;
+    force.requestId = options.requestId.isEmpty()
+            ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+            : options.requestId;
+    Buildbot::ForceJob *forceJob = client.forceBuild(force);
+    waitForJob(forceJob);
+    if (forceJob->error() != Buildbot::Request::Error::NoError
+        || forceJob->result().requests.isEmpty()) {
+        err << "bittern run: " << forceJob->errorString() << '\n';
+        return int(ExitCode::Server);
+    }
+    const qint64 requestId = forceJob->result().requests.first().second;
+    out << "bittern run: forced " << builder.value() << " (Bittern request " << force.requestId
+        << ", Buildbot build request " << requestId << ")\n";
+    Buildbot::BuildFollower *follower = client.follow(requestId);
+    connectOutput(follower, out);
+    if (!waitForJob(follower, options.timeoutSeconds * 1000)) {
+        err << "bittern run: the build of " << builder.value() << " did not finish within "
+            << options.timeoutSeconds << " s.\n";
+        return int(ExitCode::Server);
+    }
+    if (follower->error() != Buildbot::Request::Error::NoError) {
+        err << "bittern run: " << follower->errorString() << '\n';
+        return int(ExitCode::Server);
+    }
+    const QString result = Buildbot::BuildbotJson::resultName(follower->result());
+    if (!follower->hasBuild()) {
+        out << "Build request " << requestId << " of " << builder.value() << ": " << result
+            << " before a build started\n";
+        return exitCodeFor(follower->result());
+    }
+    const Buildbot::BuildInfo build = follower->build();
+    out << "Build " << build.number << " of " << builder.value() << ": " << result << " ("
+        << build.stateString << ")\n"
+        << metricsLine(build.properties) << '\n';
+    Buildbot::Request *sets = client.testResultSets(build.id);
+    if (const QString error = finish(sets); !error.isEmpty()) {
+        err << "bittern run: " << error << '\n';
+        return int(ExitCode::Server);
+    }
+    const QStringList lines
+            = resultSetLines(sets->result().value<QVector<Buildbot::TestResultSetInfo>>());
+    if (!lines.isEmpty())
+        out << "test result sets:\n" << lines.join(QLatin1Char('\n')) << '\n';
+    return exitCodeFor(follower->result());
+}
+
+} // namespace Bridge

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bridge/protocol/buildscontroller.h"
+
+#include <QFile>
+
+#include "bridge/logging.h"
+#include "bridge/protocol/buildassigner.h"
+#include "bridge/store/store.h"
+#include "core/slaveproperties.h"
+
+namespace Bridge {
+
+namespace {
+
+QString clientAddress(const QHostAddress &peer)
+{
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : peer.toString();
+}
+
+} // namespace
+
+SlaveInfo BuildsController::slaveInfo(const QString &name,
+                                      const QHash<QString, QString> &properties,
+                                      const QString &token)
+{
+    SlaveInfo slave;
+    slave.name = name;
+    static const QStringList fixed = {QStringLiteral("name"),    QStringLiteral("ipnr"),
+                                      QStringLiteral("token"),   QStringLiteral("machine"),
+                                      QStringLiteral("processor"), QStringLiteral("os"),
+                                      QStringLiteral("family"),  QStringLiteral("version")};
+    for (const QString &key : fixed) {
+        if (key == QLatin1String("token"))
+            slave.set(key, token);
+        else if (properties.contains(key))
+            slave.set(key, properties.value(key));
+    }
+    QStringList packages;
+    for (auto it = properties.constBegin(); it != properties.constEnd(); ++it) {
+        if (!fixed.contains(it.key()))
+            packages.append(it.key());
+    }
+    packages.sort();
+    for (const QString &key : qAsConst(packages))
+        slave.set(key, properties.value(key));
+    return slave;
+}
+
+void BuildsController::resetOrphans()
+{
+    auto reset = m_context.store->resetOrphanedBuilds(m_context.now(), m_context.slaveTimeout);
+    if (!reset) {
+        qCWarning(lcBridgeProtocol, "%s", qUtf8Printable(reset.error().message));
+        return;
+    }
+    for (const QString &file : reset.value().files)
+        QFile::remove(file);
+}
+
+Response BuildsController::handle(const Request &request, const SlaveSession &session)
+{
+    if (request.method != "POST")
+        return Response::text(200, QStringLiteral("Only POST allowed for build creation."));
+    if (m_context.populate)
+        m_context.populate();
+    resetOrphans();
+    auto registration =
+            Core::SlaveProperties::readRegistration(request.body, clientAddress(request.peerAddress));
+    if (!registration)
+        return Response::text(400, QStringLiteral("XML parser error"));
+    const Core::SlaveRegistration &slave = registration.value();
+    if (slave.protocolVersion != Core::SlaveProperties::protocolVersion) {
+        return Response::text(400,
+                              QStringLiteral("Master-Slave version mismatch: master=%1, slave=%2")
+                                      .arg(Core::SlaveProperties::protocolVersion)
+                                      .arg(slave.protocolVersion));
+    }
+    const SlaveInfo info = slaveInfo(slave.slaveName, slave.properties, session.token());
+    auto build = m_context.assign ? m_context.assign(info)
+                                  : BuildAssigner::assign(*m_context.store, info);
+    if (!build)
+        return ProtocolContext::errorResponse(build.error());
+    if (!build.value())
+        return Response::empty(204);
+    const qint64 id = build.value()->id;
+    qCInfo(lcBridgeProtocol, "Build %lld assigned to slave %s.", id,
+           qUtf8Printable(slave.slaveName));
+    Response response = Response::text(201, QStringLiteral("Build pending"));
+    response.setHeader("Location",
+                       m_context.absoluteUrl(request, QStringLiteral("/builds/%1").arg(id)).toUtf8());
+    return response;
+}
+
+} // namespace Bridge

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include "bridge/store/schemamigrator.h"
+#include "bridge/store/store.h"
+
+namespace Bridge {
+
+/// Where a store lives, parsed from `--db`: "sqlite:PATH", a plain PATH, ":memory:", or
+/// "postgresql://USER:PASSWORD@HOST:PORT/DATABASE" (also "postgres://").
+struct StoreLocation
+{
+    SqlDialect dialect = SqlDialect::Sqlite;
+    QString path; ///< SQLite file, or ":memory:"
+    QString host;
+    int port = 0;
+    QString user;
+    QString password;
+    QString database;
+
+    /// Parses a --db value (pure); an empty or unusable value is an InvalidArgument error.
+    static Core::Result<StoreLocation> parse(const QString &text);
+    /// The location for messages, without the password.
+    QString displayName() const;
+};
+
+/**
+ * The Store on QtSql: a SQLite file in WAL mode (the default) or PostgreSQL, with one schema
+ * brought up to date by SchemaMigrator on open. Each instance owns a uniquely named QtSql
+ * connection, removed on destruction; use an instance from one thread only. Log messages are
+ * stored in chunks of lines, so a huge log is never loaded whole.
+ */
+class SqlStore final : public Store
+{
+public:
+    /// Opens (creating if needed) and migrates the store at @p location.
+    static Core::Result<std::unique_ptr<SqlStore>> open(const QString &location,
+                                                        const QVector<Migration> &migrations
+                                                        = SchemaMigrator::builtinMigrations());
+    ~SqlStore() override;
+    Q_DISABLE_COPY_MOVE(SqlStore)
+
+    SqlDialect dialect() const { return m_dialect; }
+    QString displayName() const { return m_displayName; }
+    /// Lines per stored log chunk.
+    static constexpr int logChunkLines = 500;
+
+    Core::Result<int> schemaVersion() override;
+    Core::Result<QVector<Configuration>> configurations() override;
+    Core::Result<Configuration> configuration(const QString &name) override;
+    Core::Result<void> saveConfiguration(const Configuration &config) override;
+    Core::Result<void> removeConfiguration(const QString &name) override;
+    Core::Result<QVector<TargetPlatform>> platforms(const QString &config) override;
+    Core::Result<qint64> savePlatform(const TargetPlatform &platform) override;
+    Core::Result<void> removePlatform(qint64 id) override;
+
+    Core::Result<qint64> enqueueBuild(const Build &build) override;
+    Core::Result<std::optional<Build>> findBuild(const QString &config, const QString &revision,
+                                                 qint64 platform) override;
+    Core::Result<QVector<Build>> pendingBuilds() override;
+    Core::Result<QStringList> removeBuild(qint64 id) override;
+    Core::Result<OrphanReset> resetOrphanedBuilds(qint64 now, qint64 slaveTimeout) override;
+
+    Core::Result<Build> assignBuild(qint64 id, const SlaveInfo &slave) override;
+    Core::Result<BuildStart> startBuild(qint64 id, const QString &token, qint64 now) override;
+    Core::Result<StepOutcome> storeStepResult(qint64 id, const QString &token,
+                                              const Core::StepResult &result, qint64 now) override;
+    Core::Result<void> keepalive(qint64 id, const QString &token, qint64 now) override;
+    Core::Result<QStringList> cancelBuild(qint64 id, const QString &token) override;
+    Core::Result<qint64> addAttachment(const Attachment &attachment) override;
+    Core::Result<QVector<Attachment>> attachments(const QString &config, qint64 build) override;
+
+    Core::Result<BuildPage> builds(const BuildQuery &query) override;
+    Core::Result<Build> build(qint64 id) override;
+    Core::Result<BuildDetail> buildDetail(qint64 id) override;
+    Core::Result<QVector<Core::LogMessage>> logMessages(qint64 logId, qint64 offset,
+                                                        qint64 limit) override;
+    Core::Result<QVector<MetricPoint>> metrics(const QString &config) override;
+
+    Core::Result<void> saveAgent(const Agent &agent) override;
+    Core::Result<QVector<Agent>> agents() override;
+    Core::Result<void> saveCiTarget(const CiTarget &target) override;
+    Core::Result<QVector<CiTarget>> ciTargets() override;
+    Core::Result<qint64> saveCiJob(const CiJob &job) override;
+    Core::Result<QVector<CiJob>> ciJobs(const QString &target) override;
+    Core::Result<BuildRequest> requestBuild(const BuildRequest &request) override;
+
+    Core::Result<bool> importBuild(const ImportedBuild &build) override;
+
+private:
+    SqlStore(const QString &connection, SqlDialect dialect, const QString &displayName);
+
+    QSqlDatabase database() const;
+    // Statement helpers (sqlstore.cpp).
+    Core::Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
+    Core::Result<qint64> insert(const QString &sql, const QVariantList &values);
+    Core::Result<void> run(const QString &sql, const QVariantList &values = {});
+    Core::Result<void> runTransaction(const std::function<Core::Result<void>()> &work);
+    template<typename T>
+    Core::Result<T> transaction(const std::function<Core::Result<T>()> &work);
+    Core::Error sqlError(const QString &what, const QString &cause) const;
+
+    // Row loaders and writers shared by several operations (sqlstorerows.cpp).
+    Core::Result<Build> loadBuild(qint64 id);
+    Core::Result<SlaveInfo> loadSlave(qint64 build);
+    Core::Result<void> saveSlave(qint64 build, const SlaveInfo &slave);
+    Core::Result<void> checkToken(qint64 build, const QString &token);
+    Core::Result<QStringList> deleteBuildData(qint64 build);
+    Core::Result<void> resetToPending(qint64 build);
+    Core::Result<void> insertStep(const BuildStep &step, int orderNumber);
+    Core::Result<void> insertLog(const LogRecord &log,
+                                 const QVector<QPair<QString, QString>> &messages);
+    Core::Result<void> insertReports(qint64 build, const QString &step,
+                                     const QVector<Core::Report> &reports);
+    Core::Result<void> insertReportItems(qint64 report, const QVector<Core::ReportItem> &items);
+    Core::Result<void> addMetrics(qint64 build, const QVector<Core::Report> &reports);
+    Core::Result<QVector<TargetPlatform>> loadPlatforms(const QString &where,
+                                                        const QVariantList &values);
+    Core::Result<QVector<ReportRecord>> loadReports(qint64 build);
+    Core::Result<void> storeStepData(qint64 id, const Core::StepResult &result);
+    Core::Result<StepOutcome> advance(const Build &build, const Core::StepResult &result,
+                                      qint64 now);
+    Core::Result<BuildDetail> loadDetail(qint64 id);
+    Core::Result<qint64> queueBuild(const Build &build);
+    Core::Result<qint64> insertImportedBuild(const ImportedBuild &imported);
+
+    QString m_connection;
+    SqlDialect m_dialect;
+    QString m_displayName;
+};
+
+template<typename T>
+inline Core::Result<T> SqlStore::transaction(const std::function<Core::Result<T>()> &work)
+{
+    std::optional<Core::Result<T>> outcome;
+    const Core::Result<void> done = runTransaction([&]() -> Core::Result<void> {
+        outcome.emplace(work());
+        if (!*outcome)
+            return outcome->error();
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return std::move(*outcome);
+}
+
+} // namespace Bridge
