@@ -23,6 +23,8 @@ test_packages=(
     python3-setuptools openjdk-17-jdk-headless ant ant-optional junit4 mono-devel nunit-console
     php-cli phpunit php-pcov php-codesniffer
     postgresql
+    chromium
+    buildbot buildbot-worker
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -71,6 +73,36 @@ run_demo() {
             --report-dir "build/demo/$(basename "$recipe" .xml)" || status=$?
         echo "exit status $status (0 success, 1 build failed; onerror.xml fails on purpose)"
     done
+    # The main job: the bridge on a temporary SQLite store, the examples imported, one build of
+    # hello-c taken and run by a local `bittern-agent poll` over the Bitten protocol.
+    local demo_dir db url="" build_id page
+    demo_dir=$(mktemp -d "${TMPDIR:-/tmp}/bittern-demo.XXXXXX")
+    db="sqlite:$demo_dir/bittern.db"
+    log "Starting bittern serve on a free port (store $db)"
+    "$bin/bittern" serve --db "$db" --listen 127.0.0.1:0 --data-dir "$demo_dir/data" \
+        >"$demo_dir/serve.log" 2>&1 &
+    demo_serve_pid=$!
+    demo_dir_to_remove=$demo_dir
+    trap 'kill -TERM "$demo_serve_pid" 2>/dev/null && wait "$demo_serve_pid" 2>/dev/null; rm -rf "$demo_dir_to_remove"' EXIT
+    for _ in $(seq 100); do
+        url=$(sed -n 's/^bittern serve: listening on \([^ ]*\).*/\1/p' "$demo_dir/serve.log")
+        [ -n "$url" ] || ! kill -0 "$demo_serve_pid" 2>/dev/null || { sleep 0.1; continue; }
+        break
+    done
+    [ -n "$url" ] || { cat "$demo_dir/serve.log" >&2; return 1; }
+    log "Importing examples/ and queueing a build of hello-c"
+    "$bin/bittern" import recipes examples/ --db "$db"
+    # Imported recipes have no target platform: give hello-c one that matches every slave.
+    python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("INSERT INTO platform (config, name) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM platform WHERE config = ?)", ("hello-c", "any", "hello-c")); c.commit()' "${db#sqlite:}"
+    "$bin/bittern" build hello-c --rev 1 --db "$db"
+    log "Running the build with bittern-agent poll $url --single"
+    "$bin/bittern-agent" poll "$url" --single --name demo-agent -f examples/slave.ini \
+        -D "examples.dir=$here/examples" --interval 5 | tee "$demo_dir/agent.log"
+    build_id=$(sed -n 's|.*Build pending at .*/builds/\([0-9]*\)$|\1|p' "$demo_dir/agent.log" | head -n1)
+    page="$url/build/hello-c/$build_id"
+    log "Result of build $build_id"
+    python3 -c 'import re, sys, urllib.request; html = urllib.request.urlopen(sys.argv[1]).read().decode(); print(re.sub(r"<[^>]+>", "", re.search(r"Status</th>\s*<td>(.*?)</td>", html).group(1)))' "$page"
+    echo "Status page: $page"
 }
 
 run_tests() {

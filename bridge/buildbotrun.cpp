@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bridge/buildbotrun.h"
 
+#include <csignal>
+
 #include <QFileInfo>
 #include <QUuid>
 
 #include "bridge/subcommands.h"
+#include "bridge/unixsignalwatcher.h"
 #include "bridge/waitforjob.h"
 #include "integrations/buildbot/buildfollower.h"
 #include "integrations/buildbot/client.h"
@@ -37,7 +40,7 @@ void connectOutput(Buildbot::BuildFollower *follower, QTextStream &out)
 {
     QObject::connect(follower, &Buildbot::BuildFollower::stepStarted, follower,
                      [&out](const Buildbot::StepInfo &step) {
-                         out << "==> " << step.name << '\n';
+                         out << "--- " << step.name << '\n';
                          out.flush();
                      });
     QObject::connect(follower, &Buildbot::BuildFollower::logLines, follower,
@@ -48,7 +51,7 @@ void connectOutput(Buildbot::BuildFollower *follower, QTextStream &out)
                      });
     QObject::connect(follower, &Buildbot::BuildFollower::stepFinished, follower,
                      [&out](const Buildbot::StepInfo &step) {
-                         out << "<== " << step.name << ": "
+                         out << "--- " << step.name << ": "
                              << Buildbot::BuildbotJson::resultName(step.result) << " ("
                              << step.stateString << ")\n";
                          out.flush();
@@ -139,6 +142,75 @@ int BuildbotRun::exitCodeFor(BuildResult result)
     return int(ExitCode::Server);
 }
 
+namespace {
+
+/// Forces @p builder once; the build request id, or the error message.
+Core::Result<qint64> force(Buildbot::Client &client, const CiOptions &options,
+                           const QString &builder, QTextStream &out)
+{
+    Buildbot::ForceRequest request;
+    request.scheduler = options.scheduler;
+    request.builderNames = QStringList{builder};
+    request.revision = options.revision;
+    request.requestId = options.requestId.isEmpty()
+            ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+            : options.requestId;
+    Buildbot::ForceJob *job = client.forceBuild(request);
+    waitForJob(job);
+    if (job->error() != Buildbot::Request::Error::NoError || job->result().requests.isEmpty())
+        return Core::makeError(Core::ErrorCode::Network, job->errorString());
+    const qint64 requestId = job->result().requests.first().second;
+    out << "bittern run: forced " << builder << " (Bittern request " << request.requestId
+        << ", Buildbot build request " << requestId << ")\n";
+    return requestId;
+}
+
+/// Ctrl-C (or SIGTERM) stops the build, or cancels the request while it waits; the follower
+/// then ends with the cancelled build.
+void stopOnInterrupt(Buildbot::Client &client, const Buildbot::BuildFollower &follower,
+                     QTextStream &err)
+{
+    const QString reason = QStringLiteral("stopped from bittern run");
+    Buildbot::Request *request = follower.hasBuild()
+            ? client.stopBuild(follower.build().id, reason)
+            : client.cancelBuildRequest(follower.buildRequestId(), reason);
+    err << "bittern run: interrupted; asking Buildbot to stop the build\n";
+    err.flush();
+    QObject::connect(request, &Buildbot::Request::finished, request, [request, &err]() {
+        if (request->error() != Buildbot::Request::Error::NoError)
+            err << "bittern run: " << request->errorString() << '\n';
+        request->deleteLater();
+    });
+}
+
+/// Prints the finished build's result and the numbers Buildbot recorded for it.
+int report(Buildbot::Client &client, const Buildbot::BuildFollower &follower,
+           const QString &builder, QTextStream &out, QTextStream &err)
+{
+    const QString result = Buildbot::BuildbotJson::resultName(follower.result());
+    if (!follower.hasBuild()) {
+        out << "Build request " << follower.buildRequestId() << " of " << builder << ": " << result
+            << " before a build started\n";
+        return BuildbotRun::exitCodeFor(follower.result());
+    }
+    const Buildbot::BuildInfo build = follower.build();
+    out << "Build " << build.number << " of " << builder << ": " << result << " ("
+        << build.stateString << ")\n"
+        << BuildbotRun::metricsLine(build.properties) << '\n';
+    Buildbot::Request *sets = client.testResultSets(build.id);
+    if (const QString error = finish(sets); !error.isEmpty()) {
+        err << "bittern run: " << error << '\n';
+        return int(ExitCode::Server);
+    }
+    const QStringList lines = BuildbotRun::resultSetLines(
+            sets->result().value<QVector<Buildbot::TestResultSetInfo>>());
+    if (!lines.isEmpty())
+        out << "test result sets:\n" << lines.join(QLatin1Char('\n')) << '\n';
+    return BuildbotRun::exitCodeFor(follower.result());
+}
+
+} // namespace
+
 int BuildbotRun::run(const CiOptions &options, QTextStream &out, QTextStream &err)
 {
     Buildbot::Client client(options.url, {options.user, options.password});
@@ -147,32 +219,23 @@ int BuildbotRun::run(const CiOptions &options, QTextStream &out, QTextStream &er
         err << "bittern run: " << error << '\n';
         return int(ExitCode::Server);
     }
-    const QString configuration = configurationName(options.configurations.first());
-    const auto builder = chooseBuilder(list->result().value<QVector<Buildbot::BuilderInfo>>(),
-                                       configuration, options.platform);
+    const auto builder
+            = chooseBuilder(list->result().value<QVector<Buildbot::BuilderInfo>>(),
+                            configurationName(options.configurations.first()), options.platform);
     if (!builder) {
         err << "bittern run: " << builder.error().message << '\n';
         return int(ExitCode::Usage);
     }
-    Buildbot::ForceRequest force;
-    force.scheduler = options.scheduler;
-    force.builderNames = {builder.value()};
-    force.revision = options.revision;
-    force.requestId = options.requestId.isEmpty()
-            ? QUuid::createUuid().toString(QUuid::WithoutBraces)
-            : options.requestId;
-    Buildbot::ForceJob *forceJob = client.forceBuild(force);
-    waitForJob(forceJob);
-    if (forceJob->error() != Buildbot::Request::Error::NoError
-        || forceJob->result().requests.isEmpty()) {
-        err << "bittern run: " << forceJob->errorString() << '\n';
+    const auto requestId = force(client, options, builder.value(), out);
+    if (!requestId) {
+        err << "bittern run: " << requestId.error().message << '\n';
         return int(ExitCode::Server);
     }
-    const qint64 requestId = forceJob->result().requests.first().second;
-    out << "bittern run: forced " << builder.value() << " (Bittern request " << force.requestId
-        << ", Buildbot build request " << requestId << ")\n";
-    Buildbot::BuildFollower *follower = client.follow(requestId);
+    Buildbot::BuildFollower *follower = client.follow(requestId.value());
     connectOutput(follower, out);
+    UnixSignalWatcher interrupt({SIGINT, SIGTERM});
+    QObject::connect(&interrupt, &UnixSignalWatcher::signalReceived, follower,
+                     [&client, follower, &err]() { stopOnInterrupt(client, *follower, err); });
     if (!waitForJob(follower, options.timeoutSeconds * 1000)) {
         err << "bittern run: the build of " << builder.value() << " did not finish within "
             << options.timeoutSeconds << " s.\n";
@@ -182,26 +245,7 @@ int BuildbotRun::run(const CiOptions &options, QTextStream &out, QTextStream &er
         err << "bittern run: " << follower->errorString() << '\n';
         return int(ExitCode::Server);
     }
-    const QString result = Buildbot::BuildbotJson::resultName(follower->result());
-    if (!follower->hasBuild()) {
-        out << "Build request " << requestId << " of " << builder.value() << ": " << result
-            << " before a build started\n";
-        return exitCodeFor(follower->result());
-    }
-    const Buildbot::BuildInfo build = follower->build();
-    out << "Build " << build.number << " of " << builder.value() << ": " << result << " ("
-        << build.stateString << ")\n"
-        << metricsLine(build.properties) << '\n';
-    Buildbot::Request *sets = client.testResultSets(build.id);
-    if (const QString error = finish(sets); !error.isEmpty()) {
-        err << "bittern run: " << error << '\n';
-        return int(ExitCode::Server);
-    }
-    const QStringList lines
-            = resultSetLines(sets->result().value<QVector<Buildbot::TestResultSetInfo>>());
-    if (!lines.isEmpty())
-        out << "test result sets:\n" << lines.join(QLatin1Char('\n')) << '\n';
-    return exitCodeFor(follower->result());
+    return report(client, *follower, builder.value(), out, err);
 }
 
 } // namespace Bridge

@@ -6,13 +6,14 @@
 #include "bridge/buildbotpush.h"
 #include "bridge/buildbotrun.h"
 #include "bridge/cioptions.h"
+#include "bridge/jenkinsbackend.h"
 #include "bridge/subcommands.h"
 
 namespace Bridge {
 
 namespace {
 
-/// Parses, then hands the options to the client of the URL's server kind.
+/// Parses, then hands the options to the backend of the --ci URL's scheme.
 int dispatch(const QStringList &arguments)
 {
     QTextStream out(stdout);
@@ -28,16 +29,12 @@ int dispatch(const QStringList &arguments)
         out << CiOptions::helpText(options.action);
         return int(ExitCode::Success);
     }
+    const bool push = options.action == CiOptions::Action::Push;
     if (options.server == CiOptions::Server::Jenkins) {
-        // The Jenkins client (integrations/jenkins) has no push/run driver yet; one plugs in here.
-        err << "bittern " << arguments.value(0)
-            << ": --ci jenkins+… is not supported yet; use 'bittern translate --to jenkins' "
-               "and create the jobs with the Jenkins client.\n";
-        return int(ExitCode::Usage);
+        JenkinsBackend jenkins;
+        return int(push ? jenkins.push(options, out, err) : jenkins.run(options, out, err));
     }
-    if (options.action == CiOptions::Action::Push)
-        return BuildbotPush::run(options, out, err);
-    return BuildbotRun::run(options, out, err);
+    return push ? BuildbotPush::run(options, out, err) : BuildbotRun::run(options, out, err);
 }
 
 } // namespace

@@ -21,6 +21,9 @@ void addOptions(QCommandLineParser &parser, CiOptions::Action action)
     parser.addOption({QStringLiteral("scheduler"), QStringLiteral("Force scheduler name."),
                       QStringLiteral("NAME")});
     parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")});
+    parser.addOption({QStringLiteral("credentials"),
+                      QStringLiteral("Jenkins: credentials file (mode 0600)."),
+                      QStringLiteral("FILE")});
     if (action == CiOptions::Action::Push) {
         parser.addOption({QStringLiteral("data-dir"), QStringLiteral("Master's data directory."),
                           QStringLiteral("DIR")});
@@ -28,6 +31,8 @@ void addOptions(QCommandLineParser &parser, CiOptions::Action action)
                           QStringLiteral("DIR")});
         parser.addOption({QStringLiteral("strategy"), QStringLiteral("auto, agent or native."),
                           QStringLiteral("S")});
+        parser.addOption({QStringLiteral("folder"), QStringLiteral("Jenkins: parent folder."),
+                          QStringLiteral("F")});
     } else {
         parser.addOption({QStringLiteral("rev"), QStringLiteral("Revision."), QStringLiteral("R")});
         parser.addOption({QStringLiteral("platform"), QStringLiteral("Target platform."),
@@ -53,6 +58,10 @@ Core::Result<void> parseServer(const QString &text, CiOptions &options)
     }
     options.server = kind == QLatin1String("buildbot") ? CiOptions::Server::Buildbot
                                                        : CiOptions::Server::Jenkins;
+    if (options.server == CiOptions::Server::Jenkins && !url.userInfo().isEmpty())
+        return usage(QStringLiteral("The --ci URL must not contain a user name or password for "
+                                    "Jenkins; use BITTERN_JENKINS_USER and BITTERN_JENKINS_TOKEN "
+                                    "or a credentials file."));
     if (!url.userName().isEmpty()) {
         options.user = url.userName();
         options.password = url.password();
@@ -89,6 +98,7 @@ Core::Result<void> fillAction(const QCommandLineParser &parser, CiOptions &optio
         options.requestId = parser.value(QStringLiteral("request-id"));
         return {};
     }
+    options.folder = parser.value(QStringLiteral("folder"));
     options.dataDir = parser.value(QStringLiteral("data-dir"));
     options.masterDir = parser.value(QStringLiteral("master-dir"));
     if (options.server == CiOptions::Server::Buildbot && options.dataDir.isEmpty())
@@ -130,6 +140,7 @@ Core::Result<CiOptions> CiOptions::parse(const QStringList &arguments, const QSt
                                         "of seconds.")
                                  .arg(parser.value(QStringLiteral("timeout"))));
     }
+    options.credentialsFile = parser.value(QStringLiteral("credentials"));
     if (parser.isSet(QStringLiteral("scheduler")))
         options.scheduler = parser.value(QStringLiteral("scheduler"));
     options.configurations = parser.positionalArguments().mid(1);

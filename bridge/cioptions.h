@@ -40,6 +40,8 @@ struct CiOptions
     QString requestId;
     QString scheduler = QStringLiteral("bittern");
     int timeoutSeconds = 0; ///< 0: the action's default
+    QString credentialsFile; ///< Jenkins: --credentials FILE (mode 0600), else the environment
+    QString folder; ///< Jenkins push: --folder, parent folder of every job pushed
     bool help = false;
 
     /// Parses the arguments after `bittern` (arguments.first() is "push" or "run").

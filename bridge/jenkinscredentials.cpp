@@ -14,8 +14,7 @@ Core::Error invalid(const QString &message)
     return Core::makeError(Core::ErrorCode::InvalidInput, message);
 }
 
-Jenkins::Credentials credentials(const QString &user, const QString &token,
-                                 const QString &password)
+Jenkins::Credentials credentials(const QString &user, const QString &token, const QString &password)
 {
     if (!token.isEmpty())
         return {user, token, Jenkins::Credentials::Kind::ApiToken};
@@ -24,8 +23,8 @@ Jenkins::Credentials credentials(const QString &user, const QString &token,
 
 } // namespace
 
-Core::Result<Jenkins::Credentials>
-JenkinsCredentials::load(const QString &file, const QProcessEnvironment &environment)
+Core::Result<Jenkins::Credentials> JenkinsCredentials::load(const QString &file,
+                                                            const QProcessEnvironment &environment)
 {
     if (!file.isEmpty())
         return readFile(file);
@@ -106,10 +105,10 @@ Core::Result<void> JenkinsCredentials::checkMode(unsigned mode, const QString &p
 {
     if ((mode & 077U) == 0)
         return {};
-    return invalid(QStringLiteral("Refusing to read Jenkins credentials from %1: its permissions "
-                                  "are %2, but only its owner may read it (chmod 600 %1).")
-                           .arg(path, QStringLiteral("0%1").arg(mode & 0777U, 3, 8,
-                                                                 QLatin1Char('0'))));
+    return invalid(
+            QStringLiteral("Refusing to read Jenkins credentials from %1: its permissions "
+                           "are %2, but only its owner may read it (chmod 600 %1).")
+                    .arg(path, QStringLiteral("0%1").arg(mode & 0777U, 3, 8, QLatin1Char('0'))));
 }
 
 Core::Result<Jenkins::Credentials> JenkinsCredentials::readFile(const QString &path)

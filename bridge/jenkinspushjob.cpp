@@ -87,41 +87,49 @@ void JenkinsPushJob::next()
 void JenkinsPushJob::handleClass(Jenkins::Request *request)
 {
     request->deleteLater();
-    const Item &item = m_items.at(m_index);
-    const QString name = item.path.fullName();
-    const QString kind = item.isFolder() ? QStringLiteral("folder") : QStringLiteral("job");
-    Jenkins::Request *write = nullptr;
     if (request->error() == Jenkins::Request::Error::NotFound) {
-        write = item.isFolder() ? m_client->createFolder(item.path)
-                                : m_client->createJob(item.path, item.configXml);
-        const QString done = QLatin1String("created ") + kind + QLatin1Char(' ') + name;
-        connect(write, &Jenkins::Request::finished, this,
-                [this, write, done] { handleWrite(write, done, &m_created); });
+        create();
         return;
     }
     if (request->error() != Jenkins::Request::Error::NoError) {
         fail(request->error(), request->errorString());
         return;
     }
+    const Item &item = m_items.at(m_index);
     const QString itemClass = request->result<QString>();
-    const QLatin1String wanted = item.isFolder() ? folderClass : pipelineClass;
-    if (itemClass != wanted) {
+    if (itemClass != (item.isFolder() ? folderClass : pipelineClass)) {
         fail(Jenkins::Request::Error::Conflict,
              QStringLiteral("Jenkins item %1 exists and is not a %2 (it is a %3); delete it or "
                             "push into another folder.")
-                     .arg(name,
-                          item.isFolder() ? QStringLiteral("folder") : QStringLiteral("Pipeline job"),
-                          itemClass.isEmpty() ? QStringLiteral("item of unknown type") : itemClass));
+                     .arg(item.path.fullName(),
+                          item.isFolder() ? QStringLiteral("folder")
+                                          : QStringLiteral("Pipeline job"),
+                          itemClass.isEmpty() ? QStringLiteral("item of unknown type")
+                                              : itemClass));
         return;
     }
     if (item.isFolder()) {
         next();
         return;
     }
-    write = m_client->updateJob(item.path, item.configXml);
-    const QString done = QLatin1String("updated job ") + name;
+    // Jenkins keeps the job's builds when its config.xml is replaced (§2.2).
+    Jenkins::Request *write = m_client->updateJob(item.path, item.configXml);
+    const QString done = QLatin1String("updated job ") + item.path.fullName();
     connect(write, &Jenkins::Request::finished, this,
             [this, write, done] { handleWrite(write, done, &m_updated); });
+}
+
+void JenkinsPushJob::create()
+{
+    const Item &item = m_items.at(m_index);
+    const bool folder = item.isFolder();
+    Jenkins::Request *write = folder ? m_client->createFolder(item.path)
+                                     : m_client->createJob(item.path, item.configXml);
+    const QString done = (folder ? QLatin1String("created folder ") : QLatin1String("created job "))
+            + item.path.fullName();
+    connect(write, &Jenkins::Request::finished, this, [this, write, done, folder] {
+        handleWrite(write, done, folder ? &m_foldersCreated : &m_created);
+    });
 }
 
 void JenkinsPushJob::handleWrite(Jenkins::Request *request, const QString &done, int *counter)

@@ -47,6 +47,7 @@ public:
     void start();
     Jenkins::Request::Error error() const { return m_error; }
     QString errorString() const { return m_errorString; }
+    /// Jobs created and updated; folders are not counted.
     int createdCount() const { return m_created; }
     int updatedCount() const { return m_updated; }
     bool isFinished() const { return m_finished; }
@@ -65,6 +66,7 @@ private:
     };
     void next();
     void handleClass(Jenkins::Request *request);
+    void create();
     void handleWrite(Jenkins::Request *request, const QString &done, int *counter);
     void fail(Jenkins::Request::Error error, const QString &message);
 
@@ -72,6 +74,7 @@ private:
     QVector<Item> m_items;
     int m_index = -1;
     int m_created = 0;
+    int m_foldersCreated = 0;
     int m_updated = 0;
     Jenkins::Request::Error m_error = Jenkins::Request::Error::NoError;
     QString m_errorString;

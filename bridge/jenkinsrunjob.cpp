@@ -43,8 +43,7 @@ void JenkinsRunJob::handleTrigger(Jenkins::TriggerJob *trigger)
     m_summary.build.number = trigger->buildNumber();
     Q_EMIT progress(QStringLiteral("started %1 #%2").arg(m_summary.job).arg(buildNumber()));
     Jenkins::ConsoleFollower *follower = m_client->followConsole(m_job, buildNumber());
-    connect(follower, &Jenkins::ConsoleFollower::linesReceived, this,
-            &JenkinsRunJob::consoleLines);
+    connect(follower, &Jenkins::ConsoleFollower::linesReceived, this, &JenkinsRunJob::consoleLines);
     connect(follower, &Jenkins::ConsoleFollower::finished, this,
             [this, follower] { handleConsole(follower); });
 }
@@ -75,8 +74,7 @@ void JenkinsRunJob::handleBuildInfo(Request *request)
 bool JenkinsRunJob::acceptable(Request *request)
 {
     request->deleteLater();
-    if (request->error() == Request::Error::NoError
-        || request->error() == Request::Error::NotFound)
+    if (request->error() == Request::Error::NoError || request->error() == Request::Error::NotFound)
         return true;
     fail(request->error(), request->errorString());
     return false;
@@ -95,12 +93,11 @@ void JenkinsRunJob::fetchCoverage(int index)
 {
     if (index > maxCoverageIds) {
         Request *warnings = m_client->warnings(m_job, buildNumber());
-        connect(warnings, &Request::finished, this,
-                [this, warnings] { handleWarnings(warnings); });
+        connect(warnings, &Request::finished, this, [this, warnings] { handleWarnings(warnings); });
         return;
     }
-    const QString id = index == 0 ? QStringLiteral("coverage")
-                                  : QStringLiteral("coverage-%1").arg(index);
+    const QString id
+            = index == 0 ? QStringLiteral("coverage") : QStringLiteral("coverage-%1").arg(index);
     Request *request = m_client->coverage(m_job, buildNumber(), id);
     connect(request, &Request::finished, this,
             [this, request, index] { handleCoverage(request, index); });

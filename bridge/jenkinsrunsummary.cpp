@@ -49,7 +49,9 @@ QString lintLine(const std::optional<Jenkins::WarningsSummary> &warnings)
         return QStringLiteral("Lint: none reported");
     QStringList tools;
     for (const Jenkins::WarningsTool &tool : warnings->tools)
-        tools += QStringLiteral("%1: %2").arg(tool.name.isEmpty() ? tool.id : tool.name).arg(tool.size);
+        tools += QStringLiteral("%1: %2")
+                         .arg(tool.name.isEmpty() ? tool.id : tool.name)
+                         .arg(tool.size);
     const int total = warnings->totalSize();
     return QStringLiteral("Lint: %1 %2 (%3)")
             .arg(total)
@@ -96,7 +98,7 @@ QStringList JenkinsRunSummary::lines() const
 ExitCode JenkinsRunSummary::exitCode() const
 {
     return build.result == Jenkins::JenkinsJson::BuildResult::Success ? ExitCode::Success
-                                                                       : ExitCode::Failed;
+                                                                      : ExitCode::Failed;
 }
 
 } // namespace Bridge

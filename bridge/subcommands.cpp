@@ -6,8 +6,13 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include "bridge/buildcommand.h"
 #include "bridge/cicommand.h"
+#include "bridge/importcommand.h"
+#include "bridge/servecommand.h"
+#include "bridge/statuscommand.h"
 #include "bridge/validatecommand.h"
+#include "bridge/whycommand.h"
 #include "recipe-translator/translatecommand.h"
 
 namespace Bridge {
@@ -35,6 +40,18 @@ QVector<Subcommand> subcommands()
             {QStringLiteral("run"),
              QStringLiteral("force a build on a CI server, stream its log, print its results"),
              &runRun},
+            {QStringLiteral("serve"),
+             QStringLiteral("the Bitten-compatible master (protocol v5) on SQLite or PostgreSQL"),
+             &runServe},
+            {QStringLiteral("why"),
+             QStringLiteral("explain clause by clause why a build is not running"), &runWhy},
+            {QStringLiteral("import"),
+             QStringLiteral("a Trac environment's Bitten history (trac) or recipe files (recipes)"),
+             &runImport},
+            {QStringLiteral("build"),
+             QStringLiteral("queue a build of a configuration at a revision"), &runBuild},
+            {QStringLiteral("status"), QStringLiteral("recent builds, or one build with its steps"),
+             &runStatus},
     };
 }
 

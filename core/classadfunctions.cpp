@@ -114,6 +114,25 @@ Value stringListSubsetMatch(const Arguments &args)
     return Value::boolean(true);
 }
 
+// Matchmaking evaluates the same few patterns against thousands of ads: compile each once
+// (per thread; the cache is dropped when it grows past a bound).
+QRegularExpression compiledPattern(const QString &pattern,
+                                   QRegularExpression::PatternOptions options)
+{
+    constexpr int maxCached = 512;
+    thread_local QHash<QPair<QString, int>, QRegularExpression> cache;
+    const QPair<QString, int> key{pattern, int(options)};
+    const auto it = cache.constFind(key);
+    if (it != cache.cend())
+        return it.value();
+    if (cache.size() >= maxCached)
+        cache.clear();
+    QRegularExpression compiled(pattern, options);
+    compiled.optimize();
+    cache.insert(key, compiled);
+    return compiled;
+}
+
 Value regexpMatch(const Arguments &args)
 {
     for (const Value &arg : args) {
@@ -134,7 +153,7 @@ Value regexpMatch(const Arguments &args)
         options |= QRegularExpression::DotMatchesEverythingOption;
     if (flags.contains(QLatin1Char('x'), Qt::CaseInsensitive))
         options |= QRegularExpression::ExtendedPatternSyntaxOption;
-    const QRegularExpression pattern(args.at(0).toStringValue(), options);
+    const QRegularExpression pattern = compiledPattern(args.at(0).toStringValue(), options);
     if (!pattern.isValid())
         return Value::error();
     return Value::boolean(pattern.match(args.at(1).toStringValue()).hasMatch());

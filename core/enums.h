@@ -142,4 +142,29 @@ enum class ClassAdOperator {
 };
 Q_ENUM_NS(ClassAdOperator)
 
+/// A ClassAd result reduced to the four states of a condition (condor-matchmaking §1.4).
+enum class ClassAdTruth {
+    True,
+    False,
+    Undefined, ///< depends on attributes not available (e.g. the job's, before a match)
+    Error,
+};
+Q_ENUM_NS(ClassAdTruth)
+
+/// What an agent's owner policy asks of a running build (condor-matchmaking §1.8).
+enum class OwnerAction {
+    Run, ///< keep running (or continue a suspended build)
+    Suspend, ///< stop the build's processes but keep the claim
+    Preempt, ///< vacate gracefully: the build is stopped and requeued
+    Kill, ///< stop the build at once and requeue it
+};
+Q_ENUM_NS(OwnerAction)
+
+/// How Bitten compared platform-rule patterns (bitten-spec §7.3).
+enum class BittenRuleCase {
+    Sensitive, ///< Bitten 0.6
+    Insensitive, ///< Bitten 0.6.1 and later (#334)
+};
+Q_ENUM_NS(BittenRuleCase)
+
 } // namespace Core

@@ -292,6 +292,28 @@ Core::Result<NativeForm> NativeCommand::cAutoreconf(const RecipeCommand &command
     return form(line.result());
 }
 
+Core::Result<QString> NativeCommand::svnUrl(const RecipeCommand &command) const
+{
+    const QString url = command.value(QStringLiteral("url"));
+    const Core::Result<QString> pathValue = m_words.literal(command.value(QStringLiteral("path")));
+    if (!pathValue)
+        return noNative(QStringLiteral("attribute path: %1; Bitten joins it to the URL by its "
+                                       "leading '/'")
+                                .arg(pathValue.error().message));
+    QString path = pathValue.value();
+    while (command.id == CommandId::SvnCheckout && path.startsWith(QLatin1Char('/')))
+        path.remove(0, 1);
+    // The path is already a literal; the URL may hold build-time references.
+    if (path.startsWith(QLatin1Char('/')))
+        return ShellWord::quote(path);
+    const Core::Result<QString> w = m_words.word(url);
+    if (!w)
+        return noNative(QStringLiteral("attribute url: %1").arg(w.error().message));
+    const QString separator
+            = url.endsWith(QLatin1Char('/')) || url.isEmpty() ? QString() : QStringLiteral("/");
+    return path.isEmpty() ? w.value() : QString(w.value() + ShellWord::quote(separator + path));
+}
+
 Core::Result<NativeForm> NativeCommand::svn(const RecipeCommand &command) const
 {
     if (command.hasAttribute(QStringLiteral("shared_path")))
@@ -324,28 +346,10 @@ Core::Result<NativeForm> NativeCommand::svn(const RecipeCommand &command) const
     if (noAuth && noAuth.value().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
         line.text(QStringLiteral("--no-auth-cache"));
     if (command.id != CommandId::SvnUpdate) {
-        const QString url = command.value(QStringLiteral("url"));
-        const Core::Result<QString> pathValue
-                = m_words.literal(command.value(QStringLiteral("path")));
-        if (!pathValue)
-            return noNative(QStringLiteral("attribute path: %1; Bitten joins it to the URL by its "
-                                           "leading '/'")
-                                    .arg(pathValue.error().message));
-        QString path = pathValue.value();
-        while (command.id == CommandId::SvnCheckout && path.startsWith(QLatin1Char('/')))
-            path.remove(0, 1);
-        // The path is already a literal; the URL may hold build-time references.
-        if (path.startsWith(QLatin1Char('/'))) {
-            line.text(ShellWord::quote(path));
-        } else {
-            const Core::Result<QString> w = m_words.word(url);
-            if (!w)
-                return noNative(QStringLiteral("attribute url: %1").arg(w.error().message));
-            const QString separator = url.endsWith(QLatin1Char('/')) || url.isEmpty()
-                    ? QString()
-                    : QStringLiteral("/");
-            line.text(path.isEmpty() ? w.value() : w.value() + ShellWord::quote(separator + path));
-        }
+        const Core::Result<QString> target = svnUrl(command);
+        if (!target)
+            return target.error();
+        line.text(target.value());
     }
     const Core::Result<QString> dir
             = m_words.word(command.value(QStringLiteral("dir"), QStringLiteral(".")));

@@ -36,6 +36,8 @@ private:
     Core::Result<NativeForm> cConfigure(const Core::RecipeCommand &command) const;
     Core::Result<NativeForm> cAutoreconf(const Core::RecipeCommand &command) const;
     Core::Result<NativeForm> svn(const Core::RecipeCommand &command) const;
+    /// URL joined with path as Bitten joins them (checkout strips the path's leading '/').
+    Core::Result<QString> svnUrl(const Core::RecipeCommand &command) const;
     Core::Result<NativeForm> hgPull(const Core::RecipeCommand &command) const;
     Core::Result<NativeForm> xmlTransform(const Core::RecipeCommand &command) const;
     Core::Result<NativeForm> phpPhing(const Core::RecipeCommand &command) const;

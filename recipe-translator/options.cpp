@@ -52,7 +52,7 @@ QString OptionsParser::helpText()
     Parser p;
     return QLatin1String("usage: bittern translate --to jenkins|buildbot|recipe "
                          "[--strategy auto|agent|native] [--audit] [--allow-partial] [-o DIR] "
-                         "INPUT...\n\n")
+                         "INPUT...\n")
             + p.parser.helpText().section(QLatin1Char('\n'), 2);
 }
 

@@ -49,8 +49,7 @@ QString StrategyTable::manualReason(const Core::RecipeCommand &command)
 {
     switch (command.family) {
     case Core::NamespaceFamily::ThirdParty:
-        return QStringLiteral("command of the third-party namespace %1; port it by hand")
-                .arg(command.namespaceUri);
+        return QStringLiteral("command of the third-party namespace %1").arg(command.namespaceUri);
     case Core::NamespaceFamily::PreFive:
         if (command.id != CommandId::Unknown)
             break; // modernised by the normalised recipe

@@ -7,7 +7,6 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QSet>
 #include <QTextStream>
 
@@ -77,11 +76,18 @@ void addInput(Inputs &inputs, const QString &input)
     }
 }
 
-bool writeFile(const QString &path, const QByteArray &content, QStringList &errors)
+/// Writes one output file, creating its directory once per run.
+bool writeFile(const QString &path, const QByteArray &content, QStringList &errors,
+               QSet<QString> &madeDirectories)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && file.write(content) == content.size() && file.commit())
+    const QString dir = QFileInfo(path).absolutePath();
+    if (!madeDirectories.contains(dir)) {
+        QDir().mkpath(dir);
+        madeDirectories.insert(dir);
+    }
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        && file.write(content) == content.size() && file.flush())
         return true;
     errors += QStringLiteral("Could not write %1: %2").arg(path, file.errorString());
     return false;
@@ -144,10 +150,11 @@ Exit writeAudit(const Options &options, const QVector<ConfigurationPlan> &plans,
         return Exit::Success;
     }
     const QDir dir(options.outputDir.isEmpty() ? QStringLiteral(".") : options.outputDir);
+    QSet<QString> made;
     const bool ok = writeFile(dir.filePath(QStringLiteral("audit.md")),
-                              AuditWriter::markdown(plans, context), errors)
+                              AuditWriter::markdown(plans, context), errors, made)
             && writeFile(dir.filePath(QStringLiteral("audit.json")),
-                         AuditWriter::json(plans, context), errors);
+                         AuditWriter::json(plans, context), errors, made);
     return ok ? Exit::Success : Exit::Usage;
 }
 
@@ -175,6 +182,7 @@ int runTranslate(const QStringList &arguments)
     planOptions.partial = options.partial;
     const QDir out(options.outputDir.isEmpty() ? QStringLiteral(".") : options.outputDir);
     QVector<ConfigurationPlan> plans;
+    QSet<QString> made;
     Exit exit = inputs.exit;
     {
         Progress progress(inputs.configurations.size());
@@ -186,7 +194,7 @@ int runTranslate(const QStringList &arguments)
                 exit = exit == Exit::Success ? Exit::Failed : exit;
             }
             for (const OutputFile &file : result.files) {
-                if (!writeFile(out.filePath(file.path), file.content, inputs.errors))
+                if (!writeFile(out.filePath(file.path), file.content, inputs.errors, made))
                     exit = Exit::Usage;
             }
             if (result.plan.status == ConversionStatus::Unsupported

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -29,32 +28,35 @@ namespace {
 
 const QString commandsSection = QStringLiteral("bittern.commands");
 
-/// The live log on stdout: block-buffered, flushed at least every 100 ms (every line on a
-/// terminal), so printing stays cheap when a step prints gigabytes.
+/// The live log on stdout: block-buffered and flushed after each batch the launcher read (every
+/// line on a terminal), so printing stays cheap when a step prints gigabytes and nothing waits
+/// while a command is quiet.
 class LivePrinter
 {
 public:
-    LivePrinter() : m_out(STDOUT_FILENO, 64 * 1024), m_interactive(::isatty(STDOUT_FILENO) != 0)
-    {
-        m_clock.start();
-    }
+    LivePrinter() : m_out(STDOUT_FILENO, 64 * 1024), m_interactive(::isatty(STDOUT_FILENO) != 0) { }
 
     void line(const QString &text)
     {
         m_out.appendText(text);
         m_out.append('\n');
-        if (m_interactive || (++m_lines % 256 == 0 && m_clock.elapsed() >= 100)) {
+        // Process output is flushed per batch by the launcher; the agent's own lines (step
+        // headers, errors) are rare and flushed at once.
+        if (m_interactive || isAgentLine(text))
             m_out.flush();
-            m_clock.restart();
-        }
     }
     void flush() { m_out.flush(); }
 
 private:
+    static bool isAgentLine(const QString &text)
+    {
+        return text.startsWith(QLatin1String("==> ")) || text.startsWith(QLatin1String("<== "))
+                || text.startsWith(QLatin1String("error: "))
+                || text.startsWith(QLatin1String("warning: "));
+    }
+
     OutputBuffer m_out;
     bool m_interactive;
-    QElapsedTimer m_clock;
-    quint32 m_lines = 0;
 };
 
 void printError(LivePrinter &printer, const QString &message)
@@ -143,6 +145,7 @@ ExitCode runBuild(const Options &options, const Core::Recipe &recipe, const Agen
     StopSignal stop;
     stop.installHandlers();
     PosixProcessLauncher launcher(&stop);
+    launcher.setAfterReadHandler([&printer] { printer.flush(); });
     CommandRegistry registry = CommandRegistry::builtin();
     ExternalCommand::registerAll(registry, config.externalCommands);
     BuildRunner runner(registry, launcher, &stop);
@@ -162,6 +165,9 @@ ExitCode runBuild(const Options &options, const Core::Recipe &recipe, const Agen
         printError(printer, outcome.error().message);
         return AgentCli::exitCodeFor(outcome.error());
     }
+    // Like bitten-slave: the build directory goes after the build unless --keep-files.
+    if (options.mode == AgentMode::Run && options.keepFiles == KeepFiles::No)
+        QDir(outcome.value().basedir).removeRecursively();
     return finish(options, outcome.value(), printer);
 }
 

@@ -5,6 +5,7 @@
 
 #include "slave-agent/agentcli.h"
 #include "slave-agent/options.h"
+#include "slave-agent/pollcli.h"
 
 int main(int argc, char *argv[])
 {
@@ -12,6 +13,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("bittern-agent"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BITTERN_VERSION));
 
+    if (QCoreApplication::arguments().value(1) == QLatin1String("poll"))
+        return Agent::PollCli::execute(QCoreApplication::arguments().mid(2));
     const auto options = Agent::parseOptions(QCoreApplication::arguments().mid(1));
     if (!options) {
         std::fprintf(stderr, "bittern-agent: %s\nTry bittern-agent --help.\n",

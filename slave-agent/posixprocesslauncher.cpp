@@ -114,12 +114,13 @@ class Supervisor
 {
 public:
     Supervisor(pid_t pid, int outFd, int errFd, StopSignal *stop, int grace,
-               const LineHandler &onLine)
+               const LineHandler &onLine, const std::function<void()> &afterRead)
         : m_pid(pid),
           m_stop(stop),
           m_grace(grace),
           m_out([&onLine](const QString &line) { onLine(ProcessStream::StdOut, line); }),
-          m_err([&onLine](const QString &line) { onLine(ProcessStream::StdErr, line); })
+          m_err([&onLine](const QString &line) { onLine(ProcessStream::StdErr, line); }),
+          m_afterRead(afterRead)
     {
         m_fds[0] = outFd;
         m_fds[1] = errFd;
@@ -168,10 +169,15 @@ private:
         const int result = ::poll(fds, nfds_t(count), pollTimeout());
         if (result <= 0)
             return;
+        bool read = false;
         for (int i = 0; i < 2; ++i) {
-            if (fds[i].fd >= 0 && fds[i].revents != 0)
+            if (fds[i].fd >= 0 && fds[i].revents != 0) {
                 readPipe(i);
+                read = true;
+            }
         }
+        if (read && m_afterRead)
+            m_afterRead();
         if (fds[2].fd >= 0 && fds[2].revents != 0 && m_stop->isRequested())
             stop(ProcessOutcome::Status::Cancelled);
     }
@@ -253,6 +259,7 @@ private:
     int m_pidFd = -1;
     LineSplitter m_out;
     LineSplitter m_err;
+    std::function<void()> m_afterRead;
     ProcessOutcome m_outcome;
     int m_exitCode = 0;
     bool m_leaderDone = false;
@@ -329,7 +336,7 @@ ProcessOutcome PosixProcessLauncher::run(const ProcessSpec &spec, const LineHand
         ::close(err[0]);
         return failure(startError(spec, startReport));
     }
-    Supervisor supervisor(pid, out[0], err[0], m_stop, m_graceMilliseconds, onLine);
+    Supervisor supervisor(pid, out[0], err[0], m_stop, m_graceMilliseconds, onLine, m_afterRead);
     return supervisor.wait(spec.timeoutSeconds);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include "slave-agent/processlauncher.h"
 
 namespace Agent {
@@ -22,12 +24,17 @@ public:
 
     ProcessOutcome run(const ProcessSpec &spec, const LineHandler &onLine) override;
 
+    /// Called after each batch of output was read and passed on (at most once per 64 KiB), e.g.
+    /// to flush a buffered live log: output is never left waiting while a command is quiet.
+    void setAfterReadHandler(std::function<void()> handler) { m_afterRead = std::move(handler); }
+
     /// The id (= process group id) of the last process started; 0 before the first.
     qint64 lastProcessId() const { return m_lastPid; }
 
 private:
     StopSignal *m_stop;
     int m_graceMilliseconds;
+    std::function<void()> m_afterRead;
     qint64 m_lastPid = 0;
 };
 

@@ -33,7 +33,8 @@ Connection::Connection(QTcpSocket *socket, RequestHandler &handler,
         connect(ssl, qOverload<const QList<QSslError> &>(&QSslSocket::sslErrors), this,
                 [](const QList<QSslError> &errors) {
                     for (const QSslError &error : errors)
-                        qCWarning(lcBridgeHttp, "TLS error: %s", qUtf8Printable(error.errorString()));
+                        qCWarning(lcBridgeHttp, "TLS error: %s",
+                                  qUtf8Printable(error.errorString()));
                 });
     }
     m_idleTimer.start();
@@ -75,6 +76,10 @@ void Connection::processBuffer()
         } else {
             break;
         }
+    }
+    if (!m_closing && m_parser.expectsContinue()) {
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        m_parser.setContinueSent();
     }
     updateTimers();
 }

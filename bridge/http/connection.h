@@ -18,6 +18,7 @@ struct ConnectionSettings
     RequestLimits limits;
     int idleTimeoutMs = 60 * 1000; ///< an open connection with no request in progress
     int requestTimeoutMs = 30 * 1000; ///< from a request's first byte to its last → 408
+    int maxConnections = 1000; ///< the server answers 503 and closes beyond this many
 };
 
 /**

@@ -44,8 +44,8 @@ RequestParser::Progress RequestParser::parse(const char *data, qint64 size)
         return {State::Error, 0};
     if (size <= 0)
         return {m_complete ? State::Complete : State::NeedMore, 0};
-    const qint64 consumed = qint64(
-            http_parser_execute(m_parser.get(), m_settings.get(), data, size_t(size)));
+    const qint64 consumed
+            = qint64(http_parser_execute(m_parser.get(), m_settings.get(), data, size_t(size)));
     const auto error = http_errno(m_parser->http_errno);
     if (m_complete) {
         if (error == HPE_PAUSED)
@@ -76,6 +76,7 @@ Request RequestParser::takeRequest()
     m_request = Request();
     m_complete = false;
     m_started = false;
+    m_expectsContinue = false;
     if (m_parser->upgrade != 0)
         resetParser(); // the library stops at an upgrade; start afresh for the next request
     return request;
@@ -105,6 +106,7 @@ int RequestParser::onMessageBegin(http_parser *parser)
 {
     RequestParser *p = self(parser);
     p->m_started = true;
+    p->m_expectsContinue = false;
     p->m_request = Request();
     p->m_headerBytes = 0;
     p->m_inValue = false;
@@ -157,6 +159,7 @@ int RequestParser::onHeadersComplete(http_parser *parser)
                         .arg(parser->http_minor));
         return -1; // -1 is "error" for this callback (1 would mean "no body")
     }
+    p->m_expectsContinue = p->m_request.header("Expect").toLower() == "100-continue";
     const bool hasLength = (parser->flags & F_CONTENTLENGTH) != 0;
     if (hasLength && parser->content_length > quint64(p->m_limits.maxBodyBytes)) {
         p->fail(413,

@@ -52,6 +52,10 @@ public:
     Request takeRequest();
     /// True once any byte of the current request was seen (for idle vs. slow detection).
     bool hasPartialRequest() const { return m_started; }
+    /// The current request's headers are complete, it sent `Expect: 100-continue` and its
+    /// body has not arrived: the connection should answer "100 Continue" (once).
+    bool expectsContinue() const { return m_expectsContinue && !m_complete; }
+    void setContinueSent() { m_expectsContinue = false; }
 
     int errorStatus() const { return m_errorStatus; }
     QString errorString() const { return m_errorString; }
@@ -89,6 +93,7 @@ private:
     bool m_inValue = false;
     bool m_started = false;
     bool m_complete = false;
+    bool m_expectsContinue = false;
     int m_errorStatus = 0;
     QString m_errorString;
 };

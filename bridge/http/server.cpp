@@ -5,6 +5,7 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#include "bridge/http/response.h"
 #include "bridge/logging.h"
 
 namespace Bridge {
@@ -24,8 +25,9 @@ Server::~Server()
 Core::Result<void> Server::setTls(const QByteArray &certificatePem, const QByteArray &keyPem)
 {
     if (!QSslSocket::supportsSsl()) {
-        return Core::makeError(Core::ErrorCode::Unsupported,
-                               QStringLiteral("TLS is not available: Qt found no OpenSSL library."));
+        return Core::makeError(
+                Core::ErrorCode::Unsupported,
+                QStringLiteral("TLS is not available: Qt found no OpenSSL library."));
     }
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(certificatePem);
     if (certificates.isEmpty()) {
@@ -74,6 +76,18 @@ void Server::incomingConnection(qintptr descriptor)
         qCWarning(lcBridgeHttp, "Could not accept a connection: %s",
                   qUtf8Printable(socket->errorString()));
         delete socket;
+        return;
+    }
+    if (m_connections.size() >= m_settings.maxConnections) {
+        qCWarning(lcBridgeHttp, "Refused a connection: %d connections are open.",
+                  int(m_connections.size()));
+        if (!isTls()) {
+            socket->write(Response::text(503, QStringLiteral("The server is busy; try again."))
+                                  .serialize(ConnectionPersistence::Close));
+            socket->flush();
+        }
+        socket->disconnectFromHost();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         return;
     }
     if (auto *ssl = qobject_cast<QSslSocket *>(socket))

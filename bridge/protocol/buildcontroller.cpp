@@ -9,16 +9,14 @@
 
 namespace Bridge {
 
-Response BuildController::handle(const Request &request, qint64 build,
-                                  const SlaveSession &session)
+Response BuildController::handle(const Request &request, qint64 build, const SlaveSession &session)
 {
     if (request.method == "GET")
         return start(build, session);
     if (request.method == "DELETE")
         return cancel(build, session);
-    return Response::text(405,
-                          QStringLiteral("Method %1 not allowed")
-                                  .arg(QString::fromLatin1(request.method)));
+    return Response::text(
+            405, QStringLiteral("Method %1 not allowed").arg(QString::fromLatin1(request.method)));
 }
 
 Response BuildController::start(qint64 build, const SlaveSession &session)

@@ -4,7 +4,7 @@
 #include <QFile>
 
 #include "bridge/logging.h"
-#include "bridge/protocol/buildassigner.h"
+#include "bridge/scheduler/scheduler.h"
 #include "bridge/store/store.h"
 #include "core/slaveproperties.h"
 
@@ -27,10 +27,10 @@ SlaveInfo BuildsController::slaveInfo(const QString &name,
 {
     SlaveInfo slave;
     slave.name = name;
-    static const QStringList fixed = {QStringLiteral("name"),    QStringLiteral("ipnr"),
-                                      QStringLiteral("token"),   QStringLiteral("machine"),
-                                      QStringLiteral("processor"), QStringLiteral("os"),
-                                      QStringLiteral("family"),  QStringLiteral("version")};
+    static const QStringList fixed
+            = {QStringLiteral("name"),    QStringLiteral("ipnr"),      QStringLiteral("token"),
+               QStringLiteral("machine"), QStringLiteral("processor"), QStringLiteral("os"),
+               QStringLiteral("family"),  QStringLiteral("version")};
     for (const QString &key : fixed) {
         if (key == QLatin1String("token"))
             slave.set(key, token);
@@ -48,15 +48,18 @@ SlaveInfo BuildsController::slaveInfo(const QString &name,
     return slave;
 }
 
-void BuildsController::resetOrphans()
+Core::Result<std::optional<Build>> BuildsController::assign(const SlaveInfo &slave)
 {
-    auto reset = m_context.store->resetOrphanedBuilds(m_context.now(), m_context.slaveTimeout);
-    if (!reset) {
-        qCWarning(lcBridgeProtocol, "%s", qUtf8Printable(reset.error().message));
-        return;
-    }
-    for (const QString &file : reset.value().files)
+    QueueSettings settings;
+    settings.slaveTimeout = m_context.slaveTimeout;
+    settings.ruleCase = Qt::CaseInsensitive; // 0.6.1 (#334)
+    Scheduler scheduler(*m_context.store, settings);
+    auto assignment = scheduler.assign(slave, m_context.now());
+    if (!assignment)
+        return assignment.error();
+    for (const QString &file : assignment.value().filesToDelete)
         QFile::remove(file);
+    return assignment.value().build;
 }
 
 Response BuildsController::handle(const Request &request, const SlaveSession &session)
@@ -65,9 +68,8 @@ Response BuildsController::handle(const Request &request, const SlaveSession &se
         return Response::text(200, QStringLiteral("Only POST allowed for build creation."));
     if (m_context.populate)
         m_context.populate();
-    resetOrphans();
-    auto registration =
-            Core::SlaveProperties::readRegistration(request.body, clientAddress(request.peerAddress));
+    auto registration = Core::SlaveProperties::readRegistration(request.body,
+                                                                clientAddress(request.peerAddress));
     if (!registration)
         return Response::text(400, QStringLiteral("XML parser error"));
     const Core::SlaveRegistration &slave = registration.value();
@@ -78,8 +80,7 @@ Response BuildsController::handle(const Request &request, const SlaveSession &se
                                       .arg(slave.protocolVersion));
     }
     const SlaveInfo info = slaveInfo(slave.slaveName, slave.properties, session.token());
-    auto build = m_context.assign ? m_context.assign(info)
-                                  : BuildAssigner::assign(*m_context.store, info);
+    auto build = m_context.assign ? m_context.assign(info) : assign(info);
     if (!build)
         return ProtocolContext::errorResponse(build.error());
     if (!build.value())
@@ -88,8 +89,9 @@ Response BuildsController::handle(const Request &request, const SlaveSession &se
     qCInfo(lcBridgeProtocol, "Build %lld assigned to slave %s.", id,
            qUtf8Printable(slave.slaveName));
     Response response = Response::text(201, QStringLiteral("Build pending"));
-    response.setHeader("Location",
-                       m_context.absoluteUrl(request, QStringLiteral("/builds/%1").arg(id)).toUtf8());
+    response.setHeader(
+            "Location",
+            m_context.absoluteUrl(request, QStringLiteral("/builds/%1").arg(id)).toUtf8());
     return response;
 }
 

@@ -11,8 +11,8 @@ namespace Bridge {
 /**
  * `/builds` (bitten-spec §5.3): a slave's registration and build request. Anything but POST
  * gets Bitten's 200 "Only POST allowed for build creation."; a POST populates the queue,
- * resets orphaned builds (§5.9), reads the `<slave>` body, checks the protocol version and
- * answers 201 with the build's Location, or 204 when no build matches.
+ * reads the `<slave>` body, checks the protocol version, lets the scheduler reset orphaned
+ * builds (§5.9) and pick one (§7.3), and answers 201 with the build's Location, or 204.
  */
 class BuildsController
 {
@@ -26,7 +26,8 @@ public:
                                const QString &token);
 
 private:
-    void resetOrphans();
+    /// The scheduler's choice (bitten-spec §7.3), rules matched case-insensitively as 0.6.1.
+    Core::Result<std::optional<Build>> assign(const SlaveInfo &slave);
 
     ProtocolContext &m_context;
 };

@@ -9,9 +9,9 @@ Response KeepaliveController::handle(const Request &request, qint64 build,
                                      const SlaveSession &session)
 {
     if (request.method != "POST") {
-        return Response::text(405,
-                              QStringLiteral("Method %1 not allowed")
-                                      .arg(QString::fromLatin1(request.method)));
+        return Response::text(
+                405,
+                QStringLiteral("Method %1 not allowed").arg(QString::fromLatin1(request.method)));
     }
     auto done = m_context.store->keepalive(build, session.token(), m_context.now());
     if (!done)

@@ -19,6 +19,7 @@ class Store;
 struct ProtocolContext
 {
     /// Picks and assigns a pending build to a polling slave (bitten-spec §7.3); nullopt: none.
+    /// Empty: the Scheduler with slaveTimeout and case-insensitive rules.
     using Assigner = std::function<Core::Result<std::optional<Build>>(const SlaveInfo &slave)>;
     /// Fills the queue before a poll is answered (§7.2); may be empty.
     using Populator = std::function<void()>;

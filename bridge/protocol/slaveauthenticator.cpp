@@ -14,7 +14,8 @@ const QString sha256Prefix = QStringLiteral("{SHA256}");
 bool passwordMatches(const QString &stored, const QString &given)
 {
     if (stored.startsWith(sha256Prefix)) {
-        const QByteArray hash = QCryptographicHash::hash(given.toUtf8(), QCryptographicHash::Sha256);
+        const QByteArray hash
+                = QCryptographicHash::hash(given.toUtf8(), QCryptographicHash::Sha256);
         return QString::fromLatin1(hash.toHex())
                        .compare(stored.mid(sha256Prefix.size()), Qt::CaseInsensitive)
                 == 0;
@@ -49,7 +50,8 @@ std::optional<QString> SlaveAuthenticator::checkBasic(const QByteArray &authoriz
 {
     if (!authorization.startsWith("Basic "))
         return std::nullopt;
-    const QString decoded = QString::fromUtf8(QByteArray::fromBase64(authorization.mid(6).trimmed()));
+    const QString decoded
+            = QString::fromUtf8(QByteArray::fromBase64(authorization.mid(6).trimmed()));
     const int colon = decoded.indexOf(QLatin1Char(':'));
     if (colon <= 0)
         return std::nullopt;
@@ -82,8 +84,8 @@ Response SlaveAuthenticator::challenge()
 
 Response SlaveAuthenticator::login(const Request &request)
 {
-    const std::optional<QString> user =
-            isEnabled() ? checkBasic(request.header("Authorization")) : QStringLiteral("anonymous");
+    const std::optional<QString> user = isEnabled() ? checkBasic(request.header("Authorization"))
+                                                    : QStringLiteral("anonymous");
     if (!user)
         return challenge();
     QString referer = request.queryValue(QStringLiteral("referer"));

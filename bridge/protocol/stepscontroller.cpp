@@ -8,13 +8,12 @@
 
 namespace Bridge {
 
-Response StepsController::handle(const Request &request, qint64 build,
-                                 const SlaveSession &session)
+Response StepsController::handle(const Request &request, qint64 build, const SlaveSession &session)
 {
     if (request.method != "POST") {
-        return Response::text(405,
-                              QStringLiteral("Method %1 not allowed")
-                                      .arg(QString::fromLatin1(request.method)));
+        return Response::text(
+                405,
+                QStringLiteral("Method %1 not allowed").arg(QString::fromLatin1(request.method)));
     }
     auto result = Core::StepResultReader::read(request.body);
     if (!result) {
@@ -33,11 +32,12 @@ Response StepsController::handle(const Request &request, qint64 build,
         return ProtocolContext::errorResponse(outcome.error());
     Response response = Response::text(201, QStringLiteral("Build step processed"));
     const QString step = QString::fromLatin1(QUrl::toPercentEncoding(result.value().step));
-    response.setHeader("Location",
-                       m_context.absoluteUrl(request, QStringLiteral("/builds/%1/steps/%2")
-                                                              .arg(build)
-                                                              .arg(step))
-                               .toUtf8());
+    response.setHeader(
+            "Location",
+            m_context
+                    .absoluteUrl(request,
+                                 QStringLiteral("/builds/%1/steps/%2").arg(build).arg(step))
+                    .toUtf8());
     return response;
 }
 

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bridge/store/schemamigrator.h"
 
-#include <algorithm>
-
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -103,25 +101,36 @@ Core::Result<void> SchemaMigrator::apply(QSqlDatabase &db, SqlDialect dialect,
     return {};
 }
 
+Core::Result<void> SchemaMigrator::lock(QSqlDatabase &db, SqlDialect dialect)
+{
+    // Two processes opening a new store at once must not both migrate it: SQLite takes its
+    // write lock up front, PostgreSQL a transaction-scoped advisory lock.
+    QSqlQuery query(db);
+    const bool locked = dialect == SqlDialect::Sqlite
+            ? query.exec(QStringLiteral("BEGIN IMMEDIATE"))
+            : db.transaction()
+                    && query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7162022)"));
+    if (!locked)
+        return failure(db, QStringLiteral("lock the schema"),
+                       query.lastError().isValid() ? query.lastError().text()
+                                                   : db.lastError().text());
+    return {};
+}
+
 Core::Result<int> SchemaMigrator::migrate(QSqlDatabase &db, SqlDialect dialect,
                                           const QVector<Migration> &migrations)
 {
+    const Core::Result<void> locked = lock(db, dialect);
+    if (!locked)
+        return locked.error();
     const Core::Result<int> before = currentVersion(db);
-    if (!before)
-        return before.error();
-    const bool pending
-            = std::any_of(migrations.cbegin(), migrations.cend(),
-                          [&](const Migration &m) { return m.version > before.value(); });
-    if (!pending)
-        return before.value();
-    if (!db.transaction())
-        return failure(db, QStringLiteral("begin a migration"), db.lastError().text());
+    Core::Result<void> step = before ? Core::Result<void>() : Core::Result<void>(before.error());
+    int version = before ? before.value() : 0;
     QSqlQuery query(db);
-    int version = before.value();
-    Core::Result<void> step;
-    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
-                                   "NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied BIGINT "
-                                   "NOT NULL)")))
+    if (step && version == 0
+        && !query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
+                                      "NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied BIGINT "
+                                      "NOT NULL)")))
         step = failure(db, QStringLiteral("create table schema_version"), query.lastError().text());
     for (const Migration &migration : migrations) {
         if (!step || migration.version <= version)

@@ -43,6 +43,7 @@ public:
                                      const QVector<Migration> &migrations);
 
 private:
+    static Core::Result<void> lock(QSqlDatabase &db, SqlDialect dialect);
     static Core::Result<void> apply(QSqlDatabase &db, SqlDialect dialect,
                                     const Migration &migration);
 };

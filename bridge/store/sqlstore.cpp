@@ -151,8 +151,13 @@ Core::Result<QSqlQuery> SqlStore::exec(const QString &sql, const QVariantList &v
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return sqlError(QStringLiteral("prepare a statement"), query.lastError().text());
-    for (const QVariant &value : values)
-        query.addBindValue(value);
+    for (const QVariant &value : values) {
+        // A null QString binds as SQL NULL; the schema wants empty text instead.
+        if (value.userType() == QMetaType::QString && value.toString().isNull())
+            query.addBindValue(QStringLiteral(""));
+        else
+            query.addBindValue(value);
+    }
     if (!query.exec())
         return sqlError(QStringLiteral("run a statement"),
                         query.lastError().text() + QStringLiteral(" (") + sql + QLatin1Char(')'));
@@ -181,8 +186,15 @@ Core::Result<void> SqlStore::run(const QString &sql, const QVariantList &values)
 Core::Result<void> SqlStore::runTransaction(const std::function<Core::Result<void>()> &work)
 {
     QSqlDatabase db = database();
-    if (!db.transaction())
+    // SQLite: take the write lock up front, so two processes sharing a WAL file wait for each
+    // other (busy_timeout) instead of failing when a reader later wants to write.
+    if (m_dialect == SqlDialect::Sqlite) {
+        QSqlQuery begin(db);
+        if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return sqlError(QStringLiteral("begin a transaction"), begin.lastError().text());
+    } else if (!db.transaction()) {
         return sqlError(QStringLiteral("begin a transaction"), db.lastError().text());
+    }
     const Core::Result<void> result = work();
     if (!result) {
         db.rollback();

@@ -92,6 +92,8 @@ public:
     Core::Result<qint64> saveCiJob(const CiJob &job) override;
     Core::Result<QVector<CiJob>> ciJobs(const QString &target) override;
     Core::Result<BuildRequest> requestBuild(const BuildRequest &request) override;
+    Core::Result<QVector<BuildRequest>> buildRequests(qint64 offset, qint64 limit) override;
+    Core::Result<LogRecord> logRecord(qint64 logId) override;
 
     Core::Result<bool> importBuild(const ImportedBuild &build) override;
 
@@ -121,6 +123,8 @@ private:
     Core::Result<void> insertReports(qint64 build, const QString &step,
                                      const QVector<Core::Report> &reports);
     Core::Result<void> insertReportItems(qint64 report, const QVector<Core::ReportItem> &items);
+    Core::Result<void> insertReportItemsBatched(qint64 report,
+                                                const QVector<Core::ReportItem> &items);
     Core::Result<void> addMetrics(qint64 build, const QVector<Core::Report> &reports);
     Core::Result<QVector<TargetPlatform>> loadPlatforms(const QString &where,
                                                         const QVariantList &values);

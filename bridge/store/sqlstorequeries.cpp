@@ -299,11 +299,10 @@ Core::Result<qint64> SqlStore::insertImportedBuild(const ImportedBuild &imported
         record.build = id.value();
         step = insertLog(record, imported.logs.at(i).messages);
     }
-    QVector<Core::Report> reports;
     for (int i = 0; step && i < imported.reports.size(); ++i) {
         const ReportRecord &record = imported.reports.at(i);
-        reports += Core::Report{record.category, record.generator, record.items};
-        step = insertReports(id.value(), record.step, {reports.constLast()});
+        step = insertReports(id.value(), record.step,
+                             {Core::Report{record.category, record.generator, record.items}});
     }
     if (!step)
         return step.error();

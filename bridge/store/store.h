@@ -25,7 +25,8 @@ namespace Bridge {
  *   Conflict  "Token mismatch (wrong slave): slave=X, build=Y"       → HTTP 409
  *   Conflict  "Build step has not been created."                     → HTTP 409
  *   InvalidInput "No such build step"                                → HTTP 403
- * Other failures are Internal errors naming the database and its message.
+ * An empty token never matches (a pending build has none). Other failures are Internal errors
+ * naming the database and its message.
  */
 class Store
 {
@@ -126,6 +127,11 @@ public:
     /// Queues the revision on every platform of the configuration. A request id seen before
     /// returns the stored request unchanged. NotFound for an unknown configuration.
     virtual Core::Result<BuildRequest> requestBuild(const BuildRequest &request) = 0;
+    /// Build requests newest first (created DESC), at most @p limit (≤ 0: all) from @p offset.
+    /// (H13, REST API; implemented in sqlstoreviews.cpp.)
+    virtual Core::Result<QVector<BuildRequest>> buildRequests(qint64 offset, qint64 limit) = 0;
+    /// One log record; NotFound "No such log (ID)." when absent. (H13, sqlstoreviews.cpp.)
+    virtual Core::Result<LogRecord> logRecord(qint64 logId) = 0;
 
     // --- import ----------------------------------------------------------------------------
     /// Stores a historical build in one transaction unless (source, originalId) was imported

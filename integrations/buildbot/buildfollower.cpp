@@ -120,23 +120,17 @@ void BuildFollower::processStep(int index)
         state.announced = true;
         Q_EMIT stepStarted(step);
     }
-    if (state.logKnown) {
-        readLog(index);
-        return;
-    }
+    // The log list is read every cycle: its num_lines says whether there is anything new
+    // (/contents answers 404 for lines that do not exist yet).
     whenDone(m_client->logs(step.id), this, [this, index](Request *request) {
         if (failed(request))
             return;
         StepState &current = m_state[m_steps.at(index).id];
         const auto logs = request->result().value<QVector<LogInfo>>();
         for (const LogInfo &log : logs) {
-            if (log.name == QLatin1String("stdio")) {
+            if (log.name == QLatin1String("stdio"))
                 current.log = log;
-                current.logKnown = true;
-            }
         }
-        if (!current.logKnown && m_steps.at(index).complete)
-            current.logKnown = true; // a step without stdio (a download, a failure marker)
         readLog(index);
     });
 }
@@ -145,7 +139,7 @@ void BuildFollower::readLog(int index)
 {
     const StepInfo step = m_steps.at(index);
     StepState &state = m_state[step.id];
-    if (state.log.id == 0) {
+    if (state.log.id == 0 || state.log.lineCount <= state.offset) {
         if (step.complete) {
             state.done = true;
             Q_EMIT stepFinished(step);

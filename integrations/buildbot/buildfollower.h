@@ -52,7 +52,6 @@ private:
         bool announced = false;
         bool done = false;
         LogInfo log; ///< stdio; id 0 until known
-        bool logKnown = false;
         int offset = 0;
     };
 

@@ -11,7 +11,8 @@ void StoreBackends::addColumn()
 void StoreBackends::addRows(const QString &suffix)
 {
     for (const char *backend : {"sqlite-memory", "sqlite-wal", "postgresql"}) {
-        const QString name = QLatin1String(backend) + (suffix.isEmpty() ? QString() : QStringLiteral(": ") + suffix);
+        const QString name = QLatin1String(backend)
+                + (suffix.isEmpty() ? QString() : QStringLiteral(": ") + suffix);
         QTest::newRow(name.toUtf8().constData()) << QString::fromLatin1(backend);
     }
 }
@@ -24,7 +25,8 @@ void StoreBackends::start()
         return;
     }
     if (!m_postgres.start())
-        m_postgresError = QStringLiteral("PostgreSQL could not be started: ") + m_postgres.errorString();
+        m_postgresError
+                = QStringLiteral("PostgreSQL could not be started: ") + m_postgres.errorString();
 }
 
 QString StoreBackends::unavailable(const QString &backend) const
@@ -38,7 +40,8 @@ QString StoreBackends::freshLocation(const QString &backend)
     if (backend == QLatin1String("sqlite-memory"))
         return QStringLiteral(":memory:");
     if (backend == QLatin1String("sqlite-wal"))
-        return QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("store%1.db").arg(m_counter));
+        return QStringLiteral("sqlite:")
+                + m_dir.filePath(QStringLiteral("store%1.db").arg(m_counter));
     const QString database = QStringLiteral("store%1").arg(m_counter);
     if (!m_postgres.createDatabase(database))
         return QString();

@@ -9,49 +9,13 @@
 #include <QtTest>
 
 #include "recipe-translator/tracdbreader.h"
+#include "tests/testlib/bittenschema.h"
 
+using TestLib::bittenSchema;
+using TestLib::createDatabase;
 using Translator::TracDbReader;
 
 namespace {
-
-/// Bitten's tables at @p version (9: integer rule ids; 10: unique build index; 12: last_activity).
-QStringList bittenSchema(int version)
-{
-    QStringList ddl{
-            "CREATE TABLE system (name text PRIMARY KEY, value text)",
-            "CREATE TABLE bitten_config (name text PRIMARY KEY, path text, active integer, "
-            "recipe text, min_rev text, max_rev text, label text, description text)",
-            "CREATE TABLE bitten_platform (id integer PRIMARY KEY, config text, name text)",
-            QStringLiteral("CREATE TABLE bitten_rule (id %1, propname text, pattern text, "
-                           "orderno integer, UNIQUE (id,propname))")
-                    .arg(version >= 9 ? "integer" : "text"),
-            QStringLiteral(
-                    "CREATE TABLE bitten_build (id integer PRIMARY KEY, config text, rev text, "
-                    "rev_time integer, platform integer, slave text, started integer, "
-                    "stopped integer, status text%1)")
-                    .arg(version >= 12 ? ", last_activity integer" : ""),
-            "CREATE TABLE bitten_slave (build integer, propname text, propvalue text, "
-            "UNIQUE (build,propname))",
-            "CREATE TABLE bitten_step (build integer, name text, description text, status text, "
-            "started integer, stopped integer, UNIQUE (build,name))",
-            "CREATE TABLE bitten_error (build integer, step text, message text, orderno integer, "
-            "UNIQUE (build,step,orderno))",
-            "CREATE TABLE bitten_log (id integer PRIMARY KEY, build integer, step text, "
-            "generator text, orderno integer, filename text)",
-            "CREATE INDEX bitten_log_build_step_idx ON bitten_log (build,step)",
-            "CREATE TABLE bitten_report (id integer PRIMARY KEY, build integer, step text, "
-            "category text, generator text)",
-            "CREATE INDEX bitten_report_build_step_category_idx ON bitten_report "
-            "(build,step,category)",
-            "CREATE TABLE bitten_report_item (report integer, item integer, name text, value text, "
-            "UNIQUE (report,item,name))",
-            QStringLiteral("INSERT INTO system VALUES ('database_version', '29')"),
-            QStringLiteral("INSERT INTO system VALUES ('bitten_version', '%1')").arg(version)};
-    if (version >= 10)
-        ddl += "CREATE UNIQUE INDEX bitten_build_config_rev_platform_idx ON bitten_build "
-               "(config,rev,platform)";
-    return ddl;
-}
 
 const QStringList sampleRows{
         "INSERT INTO bitten_config VALUES ('trunk', '/trunk', 1, '<build/>', '100', '', 'Trunk', "
@@ -64,31 +28,6 @@ const QStringList sampleRows{
         "INSERT INTO bitten_rule VALUES (2, 'machine', '^x86_64$', 1)",
         "INSERT INTO bitten_rule VALUES (2, 'os', '^Linux$', 0)",
         "INSERT INTO bitten_rule VALUES (1, 'os', 'Darwin', 0)"};
-
-bool exec(QSqlDatabase &db, const QStringList &statements)
-{
-    QSqlQuery query(db);
-    for (const QString &statement : statements) {
-        if (!query.exec(statement)) {
-            qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
-            return false;
-        }
-    }
-    return true;
-}
-
-bool createDatabase(const QString &path, const QStringList &statements)
-{
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "create");
-        db.setDatabaseName(path);
-        ok = db.open() && exec(db, statements);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase("create");
-    return ok;
-}
 
 } // namespace
 
@@ -220,14 +159,15 @@ private Q_SLOTS:
             db.setPassword(parsed.password());
             db.setDatabaseName(parsed.path().mid(1));
             QVERIFY2(db.open(), qPrintable(db.lastError().text()));
-            created = exec(db,
-                           QStringList{"CREATE SCHEMA " + schema, "SET search_path TO " + schema}
-                                   + bittenSchema(12) + sampleRows);
+            created = TestLib::execStatements(
+                    db,
+                    QStringList{"CREATE SCHEMA " + schema, "SET search_path TO " + schema}
+                            + bittenSchema(12) + sampleRows);
             const auto configs = created
                     ? TracDbReader::read(url + (url.contains('?') ? "&" : "?") + "schema=" + schema)
                     : Core::Result<QVector<Translator::Configuration>>(
                             Core::makeError(Core::ErrorCode::Internal, "setup"));
-            exec(db, {"DROP SCHEMA " + schema + " CASCADE"});
+            TestLib::execStatements(db, {"DROP SCHEMA " + schema + " CASCADE"});
             db.close();
             QVERIFY(created);
             QVERIFY2(configs, qPrintable(configs ? QString() : configs.error().message));

@@ -3,6 +3,10 @@
 // config.xml, buildbot.json, normalised.xml, audit.md, audit.json, compared byte for byte.
 // BITTERN_REGENERATE_GOLDEN=1 rewrites the expected files (review the diff before committing).
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSaveFile>
 #include <QtTest>
 
@@ -71,6 +75,29 @@ private Q_SLOTS:
             QVERIFY2(QFileInfo::exists(path), qPrintable(path + QStringLiteral(" is missing")));
             QCOMPARE(QString::fromUtf8(it.value()), QString::fromUtf8(TestLib::readFile(path)));
         }
+    }
+
+    /// Every shell script of every golden Buildbot file parses with `sh -n`.
+    void scriptsAreValidShell()
+    {
+        int checked = 0;
+        for (const QString &name : TestSupport::goldenCaseNames()) {
+            const QJsonObject root
+                    = QJsonDocument::fromJson(TestLib::readFile(TestLib::testDataPath(
+                                                      "translator/" + name + "/buildbot.json")))
+                              .object();
+            for (const QJsonValue &step : root["steps"].toArray()) {
+                const QJsonArray command = step["command"].toArray();
+                if (command.isEmpty())
+                    continue;
+                QProcess sh;
+                sh.start("sh", {"-n", "-c", command.at(2).toString()});
+                QVERIFY(sh.waitForFinished(10000));
+                QVERIFY2(sh.exitCode() == 0, qPrintable(name + ": " + sh.readAllStandardError()));
+                ++checked;
+            }
+        }
+        QVERIFY(checked > 40);
     }
 
     void everyBuiltInCommandIsCovered()

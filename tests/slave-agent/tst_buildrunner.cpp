@@ -81,6 +81,8 @@ private Q_SLOTS:
     void corpusWindowsRecipe();
     void corpusLegacyRecipe();
     void corpusDocsExample();
+    void corpusBoost();
+    void corpusKatpoint();
 };
 
 void tst_BuildRunner::onError_data()
@@ -294,6 +296,70 @@ void tst_BuildRunner::corpusDocsExample()
     QVERIFY(build.outcome.value().steps.size() >= 2);
     QCOMPARE(stepNames(build.outcome.value()).first(), "checkout:S");
     QVERIFY(QFile::exists(build.outcome.value().basedir + "/setup.py"));
+}
+
+void tst_BuildRunner::corpusBoost()
+{
+    // The Boost regression recipe with its repository replaced by a local one whose run.py
+    // stands in for Boost's: checkouts, python:exec and two test reports.
+    QTemporaryDir dir;
+    const QString repo = dir.path() + "/repo";
+    QVERIFY(svn({"svnadmin", "create", repo}));
+    const QString tools = dir.path() + "/import/tools";
+    for (const QString &sub : {"/regression/src", "/build/v2", "/jam/src"})
+        QVERIFY(QDir().mkpath(tools + sub));
+    QFile runPy(tools + "/regression/src/run.py");
+    QVERIFY(runPy.open(QIODevice::WriteOnly));
+    runPy.write("import os, sys\n"
+                "for a in sys.argv[1:]:\n"
+                "    if a.startswith('--bitten-report='):\n"
+                "        p = a.split('=', 1)[1]\n"
+                "        os.makedirs(os.path.dirname(p), exist_ok=True)\n"
+                "        open(p, 'w').write('<r><test fixture=\"f\" name=\"t\" "
+                "status=\"success\"/></r>')\n"
+                "print('run.py', sys.argv[-1])\n");
+    runPy.close();
+    QVERIFY(svn({"svn", "import", "-q", "-m", "i", dir.path() + "/import", "file://" + repo}));
+    QByteArray text = TestLib::readFile(
+            TestLib::sharedPath("corpus/recipes/boost-bitten-branch_regression_rendered.xml"));
+    text.replace("https://svn.boost.org/svn/boost/branches/bitten", "file://" + repo.toUtf8());
+    auto recipe = Core::RecipeReader("boost.xml").read(text);
+    QVERIFY2(recipe, recipe ? "" : qPrintable(recipe.error().toString()));
+    QVERIFY(QDir().mkpath(dir.path() + "/work"));
+    const Build build = runBuild(recipe.value(), dir.path() + "/work");
+    QVERIFY(build.outcome);
+    QCOMPARE(stepNames(build.outcome.value()),
+             (QStringList{"get-tool-source:S", "build tools:S", "config:S", "test:S"}));
+    QVERIFY(build.liveLog.contains("run.py create-bitten-report"));
+    QCOMPARE(build.outcome.value().steps.at(2).tests->totals.success, 1);
+}
+
+void tst_BuildRunner::corpusKatpoint()
+{
+    // ska-sa/katpoint with its repository replaced by a local one holding what the two
+    // checkout steps need; the later steps need the project's own tools and may fail.
+    QTemporaryDir dir;
+    const QString repo = dir.path() + "/repo";
+    QVERIFY(svn({"svnadmin", "create", repo}));
+    QVERIFY(QDir().mkpath(dir.path() + "/import/trunk/katpoint"));
+    QVERIFY(QDir().mkpath(dir.path() + "/import/code/tools"));
+    QFile setup(dir.path() + "/import/trunk/setup.py");
+    QVERIFY(setup.open(QIODevice::WriteOnly));
+    setup.close();
+    QVERIFY(svn({"svn", "import", "-q", "-m", "i", dir.path() + "/import", "file://" + repo}));
+    QByteArray text = TestLib::readFile(TestLib::sharedPath("corpus/recipes/ska-sa_katpoint.xml"));
+    text.replace("https://katfs/svnDS", "file://" + repo.toUtf8());
+    text.replace("<build\n", "<build path='trunk' revision='1'\n");
+    auto recipe = Core::RecipeReader("katpoint.xml").read(text);
+    QVERIFY2(recipe, recipe ? "" : qPrintable(recipe.error().toString()));
+    QVERIFY(QDir().mkpath(dir.path() + "/work"));
+    const Build build = runBuild(recipe.value(), dir.path() + "/work");
+    QVERIFY(build.outcome);
+    const QStringList steps = stepNames(build.outcome.value());
+    QVERIFY2(steps.size() >= 3, qPrintable(steps.join(' ')));
+    QCOMPARE(steps.mid(0, 2), (QStringList{"checkout-src:S", "checkout-tools:S"}));
+    QVERIFY(QFile::exists(build.outcome.value().basedir + "/setup.py"));
+    QVERIFY(QFileInfo(build.outcome.value().basedir + "/tools").isDir());
 }
 
 QTEST_GUILESS_MAIN(tst_BuildRunner)

@@ -103,6 +103,7 @@ QString BuildbotInstance::run(const QStringList &arguments, const QString &what,
     const QString plugin = QStringLiteral(BITTERN_SOURCE_DIR "/integrations/buildbot");
     env.insert(QStringLiteral("PYTHONPATH"),
                plugin + QStringLiteral(":") + plugin + QStringLiteral("/stub_www"));
+    env.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
     env.insert(QStringLiteral("PATH"),
                binDir() + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
     process.setProcessEnvironment(env);

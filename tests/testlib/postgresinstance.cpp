@@ -114,6 +114,7 @@ bool PostgresInstance::start()
     const QString options
             = QStringLiteral("-h 127.0.0.1 -p %1 -k %2 -F").arg(m_port).arg(m_dir.path());
     m_running = true; // from here on stop() must run, even if start fails half-way
+    startWatchdog();
     if (!run(QStringLiteral("pg_ctl"),
              {QStringLiteral("-D"), m_dataDir, QStringLiteral("-l"),
               m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-o"), options,
@@ -128,6 +129,24 @@ bool PostgresInstance::start()
         return false;
     }
     return true;
+}
+
+void PostgresInstance::startWatchdog()
+{
+    // "read" returns when our end of its stdin closes: at stop() or when this process dies.
+    const QString script = QStringLiteral("read line; exec \"$0\" -D \"$1\" -m immediate stop");
+    const QStringList arguments{QStringLiteral("-c"), script, binDir() + QStringLiteral("/pg_ctl"),
+                                m_dataDir};
+    m_watchdog.setStandardErrorFile(QProcess::nullDevice());
+    m_watchdog.setStandardOutputFile(QProcess::nullDevice());
+    if (isRoot())
+        m_watchdog.start(QStringLiteral("runuser"),
+                         QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                     QStringLiteral("--"), QStringLiteral("sh")}
+                                 + arguments);
+    else
+        m_watchdog.start(QStringLiteral("sh"), arguments);
+    m_watchdog.waitForStarted(10000);
 }
 
 bool PostgresInstance::waitUntilReady()
@@ -156,14 +175,22 @@ void PostgresInstance::stop()
         return;
     m_running = false;
     const QString error = m_error;
+    const auto endWatchdog = [this]() {
+        m_watchdog.closeWriteChannel();
+        if (!m_watchdog.waitForFinished(30000))
+            m_watchdog.kill();
+        m_watchdog.waitForFinished(5000);
+    };
     if (run(QStringLiteral("pg_ctl"),
             {QStringLiteral("-D"), m_dataDir, QStringLiteral("-m"), QStringLiteral("immediate"),
              QStringLiteral("-w"), QStringLiteral("stop")},
             30000)) {
         m_error = error;
+        endWatchdog();
         return;
     }
     m_error = error;
+    endWatchdog();
     QFile pidFile(m_dataDir + QStringLiteral("/postmaster.pid"));
     if (pidFile.open(QIODevice::ReadOnly)) {
         const pid_t pid = pid_t(pidFile.readLine().trimmed().toLongLong());

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QProcess>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -12,7 +13,8 @@ namespace TestLib {
  * A throwaway PostgreSQL server for tests: Debian's PostgreSQL 15 binaries, a cluster in a
  * temporary directory, listening on 127.0.0.1 and a free port with trust authentication for
  * user "postgres". As root, every server process runs as the "postgres" system user. The
- * destructor always stops the server (pg_ctl stop -m immediate, then SIGKILL).
+ * destructor always stops the server (pg_ctl stop -m immediate, then SIGKILL); should the test
+ * process die first, a watchdog blocked on a pipe from it sees end-of-file and stops the server.
  */
 class PostgresInstance
 {
@@ -41,9 +43,11 @@ private:
     bool run(const QString &program, const QStringList &arguments, int timeoutMs,
              QByteArray *output = nullptr);
     bool waitUntilReady();
+    void startWatchdog();
     static int freePort();
 
     QTemporaryDir m_dir;
+    QProcess m_watchdog;
     QString m_dataDir;
     int m_port = 0;
     bool m_running = false;

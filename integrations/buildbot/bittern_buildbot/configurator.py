@@ -23,6 +23,8 @@ from buildbot.util import service
 from .steps import BitternAgentStep, BitternFailStep
 
 SCHEMA = 'bittern.buildbot/1'
+#: The builder added while the data directory has no usable file.
+PLACEHOLDER = 'bittern-no-configurations'
 FLAG_NAMES = ('haltOnFailure', 'flunkOnFailure', 'warnOnFailure', 'warnOnWarnings')
 
 
@@ -72,10 +74,13 @@ def platform_matches(rules, properties):
 
 
 def worker_properties(worker):
+    """The worker's properties for rule matching; `name` defaults to the worker's name, as a
+    Bitten slave's name property does."""
     props = getattr(worker, 'properties', None)
-    if props is None:
-        return {}
-    return {name: value for name, (value, _source) in props.asDict().items()}
+    values = {} if props is None else {
+        name: value for name, (value, _source) in props.asDict().items()}
+    values.setdefault('name', worker.workername)
+    return values
 
 
 @util.renderer
@@ -208,9 +213,17 @@ def configure(c, data_dir, scheduler='bittern', bridge_url=None, watch_interval=
     loaded_signature = signature(data_dir)
     builders = make_builders(load_data_files(data_dir), c.get('workers', []), bridge_url)
     names = [b.name for b in builders]
+    workers = c.get('workers', [])
+    if not builders and not c.get('builders') and workers:
+        # Buildbot refuses to start without builders; this one lets a master with an empty
+        # data directory start, so the watcher can load the first pushed file.
+        builders.append(util.BuilderConfig(
+            name=PLACEHOLDER, workernames=[workers[0].workername], tags=['bittern'],
+            factory=util.BuildFactory([steps.ShellCommand(command=['true'], logEnviron=False)])))
     c.setdefault('builders', []).extend(builders)
-    if names:
-        c.setdefault('schedulers', []).append(force_scheduler(scheduler, names))
+    if builders:
+        c.setdefault('schedulers', []).append(
+            force_scheduler(scheduler, [b.name for b in builders]))
     if watch_interval:
         c.setdefault('services', []).append(
             DataDirWatcher(data_dir=data_dir, loaded=loaded_signature, interval=watch_interval))

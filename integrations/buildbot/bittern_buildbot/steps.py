@@ -8,6 +8,7 @@ URLs, an HTML log, build data and the step/build summary. BitternFailStep stands
 step nothing can run (a command someone must port by hand).
 """
 import posixpath
+import shlex
 
 from twisted.internet import defer
 
@@ -51,10 +52,13 @@ class BitternAgentStep(buildstep.ShellMixin, CompositeStepMixin, buildstep.Build
 
     @defer.inlineCallbacks
     def run(self):
-        # A report dir reused from an earlier build must never be read: remove it first, and
-        # read nothing when that fails.
-        stale = yield self.runRmdir(posixpath.join(self.workdir, self.reportDir),
-                                    abandonOnFailure=False)
+        # A report dir reused from an earlier build must never be read: it is removed before
+        # the agent runs, by the command itself (the translator's scripts start with it) or by
+        # a separate remote rmdir; if that fails nothing is read.
+        stale = False
+        if not self._commandRemovesReportDir():
+            stale = yield self.runRmdir(posixpath.join(self.workdir, self.reportDir),
+                                        abandonOnFailure=False)
         cmd = yield self.makeRemoteShellCommand()
         yield self.runCommand(cmd)
         if cmd.results() == CANCELLED or self.stopped:
@@ -75,6 +79,16 @@ class BitternAgentStep(buildstep.ShellMixin, CompositeStepMixin, buildstep.Build
         if report.get('status') != 'success' or cmd.rc not in (0, None):
             return FAILURE
         return WARNINGS if (report.get('lint') or {}).get('total', 0) else SUCCESS
+
+    def _commandRemovesReportDir(self):
+        """Whether the command is `sh -c 'rm -rf REPORTDIR` + newline + …', as the translator
+        writes it: the removal then happens on the worker without a separate round trip."""
+        command = self.command
+        if not isinstance(command, (list, tuple)) or len(command) != 3:
+            return False
+        if list(command[:2]) != ['sh', '-c'] or not isinstance(command[2], str):
+            return False
+        return command[2].startswith(f'rm -rf {shlex.quote(self.reportDir)}\n')
 
     @defer.inlineCallbacks
     def _noReport(self, cmd, why):
@@ -106,7 +120,9 @@ class BitternAgentStep(buildstep.ShellMixin, CompositeStepMixin, buildstep.Build
         if self.bridgeUrl and self.requestId:
             yield self.addURL('Bittern build',
                               f"{self.bridgeUrl.rstrip('/')}/requests/{self.requestId}")
-        yield self.addHTMLLog('summary.html', reportlib.summary_html(self.name, report))
+        if reportlib.has_metrics(report) or report.get('errors'):
+            # Each log costs several database writes; a bare "success" needs none.
+            yield self.addHTMLLog('summary.html', reportlib.summary_html(self.name, report))
         raw = text if isinstance(text, bytes) else text.encode('utf-8')
         yield self.setBuildData(f'bittern-report-{self.name}', raw, SOURCE)
         self._summary = reportlib.summary_text(report) or reportlib.status_text(report)

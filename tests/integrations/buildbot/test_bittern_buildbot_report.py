@@ -5,7 +5,7 @@ import json
 import unittest
 
 from bittern_buildbot import report
-from bittern_buildbot.configurator import platform_matches
+from bittern_buildbot.configurator import platform_matches, worker_properties
 
 REPORT = {
     'schema': 'bittern-report', 'version': '1.3', 'step': 'test', 'status': 'failure',
@@ -150,6 +150,16 @@ class PlatformRulesTest(unittest.TestCase):
         for what, rules, expected in cases:
             with self.subTest(what):
                 self.assertEqual(platform_matches(rules, props), expected)
+
+
+class WorkerPropertiesTest(unittest.TestCase):
+    def test_name_defaults_to_the_worker_name(self):
+        from buildbot.plugins import worker
+        plain = worker.Worker('linux1', 'pw')
+        self.assertEqual(worker_properties(plain)['name'], 'linux1')
+        named = worker.Worker('linux2', 'pw', properties={'os': 'Linux', 'name': 'alias'})
+        self.assertEqual(worker_properties(named)['name'], 'alias')
+        self.assertEqual(worker_properties(named)['os'], 'Linux')
 
 
 if __name__ == '__main__':

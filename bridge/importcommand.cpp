@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bridge/importcommand.h"
+
+#include <cstdio>
+#include <unistd.h>
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include "bridge/import/recipeimporter.h"
+#include "bridge/import/tracimporter.h"
+#include "bridge/store/sqlstore.h"
+#include "bridge/subcommands.h"
+
+namespace Bridge {
+
+namespace {
+
+const char usage[] = "usage: bittern import trac DB_OR_ENV [--db STORE] [--logs-dir DIR]\n"
+                     "       bittern import recipes DIR [--db STORE]\n"
+                     "Imports a Trac environment's Bitten configurations, platforms and build\n"
+                     "history (SQLite trac.db, environment directory or postgres:// URL;\n"
+                     "schema 9-13), or a directory of recipe files (one configuration per\n"
+                     "NAME.xml). Re-importing changes nothing. The default store is $BITTERN_DB\n"
+                     "or sqlite:bittern.db.\n";
+
+Core::Error usageError(const QString &message)
+{
+    return Core::makeError(Core::ErrorCode::InvalidArgument, message);
+}
+
+int exitCodeFor(const Core::Error &error)
+{
+    switch (error.code) {
+    case Core::ErrorCode::InvalidArgument:
+    case Core::ErrorCode::ReadFailed:
+    case Core::ErrorCode::ParseFailed:
+    case Core::ErrorCode::InvalidInput:
+    case Core::ErrorCode::Unsupported:
+    case Core::ErrorCode::NotFound:
+        return int(ExitCode::Usage);
+    default:
+        return int(ExitCode::Server);
+    }
+}
+
+int importTrac(Store &store, const ImportOptions &options, QTextStream &out, QTextStream &err)
+{
+    const ProgressStyle style
+            = ::isatty(::fileno(stderr)) ? ProgressStyle::Bar : ProgressStyle::Plain;
+    TracImporter importer(store, [&](qint64 done, qint64 total) {
+        // Plain output: a line per tenth, so logs stay short.
+        if (style == ProgressStyle::Bar)
+            err << '\r' << importProgressLine(done, total, style) << Qt::flush;
+        else if (done == total || (total >= 10 && done % (total / 10) == 0))
+            err << importProgressLine(done, total, style) << '\n' << Qt::flush;
+    });
+    importer.setLogsDir(options.logsDir);
+    const Core::Result<ImportSummary> summary = importer.importTrac(options.input);
+    if (style == ProgressStyle::Bar)
+        err << '\n';
+    if (!summary) {
+        err << "bittern import: " << summary.error().message << '\n';
+        return exitCodeFor(summary.error());
+    }
+    const ImportSummary &s = summary.value();
+    out << "Imported " << s.configurations << " configurations, " << s.platforms
+        << " platforms and " << s.buildsImported << " builds from " << options.input << " ("
+        << s.buildsSkipped << " builds were already imported).\n";
+    return int(ExitCode::Success);
+}
+
+int importRecipes(Store &store, const ImportOptions &options, QTextStream &out, QTextStream &err)
+{
+    const Core::Result<RecipeImportSummary> summary
+            = RecipeImporter(store).importDirectory(options.input);
+    if (!summary) {
+        err << "bittern import: " << summary.error().message << '\n';
+        return exitCodeFor(summary.error());
+    }
+    for (const QString &problem : summary.value().problems)
+        err << problem << '\n';
+    out << "Imported " << summary.value().imported.size() << " recipes from " << options.input
+        << " (" << summary.value().unchanged.size() << " unchanged, "
+        << summary.value().problems.size() << " skipped).\n";
+    return summary.value().problems.isEmpty() ? int(ExitCode::Success) : int(ExitCode::Failed);
+}
+
+} // namespace
+
+Core::Result<ImportOptions> parseImportOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOptions({
+            {QStringLiteral("db"), QStringLiteral("Store location."), QStringLiteral("STORE")},
+            {QStringLiteral("logs-dir"), QStringLiteral("Trac build log directory."),
+             QStringLiteral("DIR")},
+            {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Shows this help.")},
+    });
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    ImportOptions options;
+    options.help = parser.isSet(QStringLiteral("help"));
+    if (options.help)
+        return options;
+    const QStringList positional = parser.positionalArguments();
+    const QString kind = positional.value(0);
+    if (positional.size() != 2
+        || (kind != QLatin1String("trac") && kind != QLatin1String("recipes")))
+        return usageError(
+                QStringLiteral("bittern import needs 'trac DB_OR_ENV' or 'recipes DIR'."));
+    options.source = kind == QLatin1String("trac") ? ImportOptions::Source::Trac
+                                                   : ImportOptions::Source::Recipes;
+    options.input = positional.at(1);
+    options.logsDir = parser.value(QStringLiteral("logs-dir"));
+    options.database = parser.value(QStringLiteral("db"));
+    if (options.database.isEmpty())
+        options.database = qEnvironmentVariable("BITTERN_DB", QStringLiteral("sqlite:bittern.db"));
+    return options;
+}
+
+QString importProgressLine(qint64 done, qint64 total, ProgressStyle style)
+{
+    const qint64 percent = total > 0 ? done * 100 / total : 100;
+    if (style == ProgressStyle::Plain)
+        return QStringLiteral("imported %1/%2 builds (%3%)").arg(done).arg(total).arg(percent);
+    constexpr int width = 30;
+    const int filled = int(percent * width / 100);
+    return QStringLiteral("[%1%2] %3% %4/%5 builds")
+            .arg(QString(filled, QLatin1Char('#')), QString(width - filled, QLatin1Char(' ')))
+            .arg(percent, 3)
+            .arg(done)
+            .arg(total);
+}
+
+int runImport(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const Core::Result<ImportOptions> options = parseImportOptions(arguments);
+    if (!options) {
+        err << "bittern import: " << options.error().message << '\n' << usage;
+        return int(ExitCode::Usage);
+    }
+    if (options.value().help) {
+        out << usage;
+        return int(ExitCode::Success);
+    }
+    const auto store = SqlStore::open(options.value().database);
+    if (!store) {
+        err << "bittern import: " << store.error().message << '\n';
+        return exitCodeFor(store.error());
+    }
+    if (options.value().source == ImportOptions::Source::Trac)
+        return importTrac(*store.value(), options.value(), out, err);
+    return importRecipes(*store.value(), options.value(), out, err);
+}
+
+} // namespace Bridge

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include "core/result.h"
+
+namespace Bridge {
+
+/// The parsed command line of `bittern serve`.
+struct ServeOptions
+{
+    QString database; ///< --db: sqlite:PATH, PATH, :memory: or postgresql://…
+    QHostAddress address = QHostAddress::LocalHost; ///< --listen HOST:PORT
+    quint16 port = 8080;
+    QString tlsCertificate; ///< --tls-cert FILE (PEM)
+    QString tlsKey; ///< --tls-key FILE (PEM)
+    qint64 slaveTimeout = 3600; ///< --slave-timeout SECONDS (0 disables)
+    QString usersFile; ///< --users FILE: slave credentials; none = anonymous slaves
+    QString dataDir; ///< --data-dir DIR: attachments
+    QString publicUrl; ///< --public-url URL: base of the Location URLs sent to slaves
+    bool help = false;
+};
+
+/// `bittern serve` options (pure); usage errors are InvalidArgument.
+Core::Result<ServeOptions> parseServeOptions(const QStringList &arguments);
+
+/// `bittern serve …`: runs the bridge until SIGTERM/SIGINT; returns the exit code.
+int runServe(const QStringList &arguments);
+
+} // namespace Bridge

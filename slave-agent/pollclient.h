@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+
+#include "core/recipe.h"
+#include "slave-agent/polloptions.h"
+#include "slave-agent/resultspool.h"
+#include "slave-agent/stepworker.h"
+
+class QNetworkReply;
+class QSocketNotifier;
+
+namespace Agent {
+
+/// bitten-slave's exit statuses (bitten-spec §6.1).
+enum class PollExit {
+    Success = 0,
+    Unavailable = 69, ///< EX_UNAVAILABLE: the master answered with an HTTP error status
+    IoError = 74, ///< EX_IOERR: slave configuration or spool unusable
+    Protocol = 76, ///< EX_PROTOCOL: an unexpected response
+    NoPermission = 77, ///< EX_NOPERM
+    Stopped = 1, ///< SIGINT/SIGTERM or stop(): the build was cancelled on the master
+};
+
+/// Everything the poll client needs, prepared by the CLI.
+struct PollSettings
+{
+    PollOptions options;
+    QString slaveName;
+    QByteArray registration; ///< the <slave> body (SlaveProperties::registrationXml)
+    QHash<QString, QString> properties; ///< slave properties for interpolation
+    QHash<QString, QString> externalCommands;
+    QHash<QString, QString> environment;
+    QString workDir; ///< existing, absolute
+    QString spoolDir;
+    int minRetryMilliseconds = 1000; ///< first reconnect delay; doubles up to the interval
+};
+
+/**
+ * The slave side of the Bitten master protocol v5 (bitten-spec §5): registers with the
+ * master, fetches the recipe, runs its steps on a StepWorker thread, sends keepalives and
+ * posts each step result in order. Results go through a ResultSpool on disk: while the master
+ * is unreachable the build keeps running and the results wait; they are delivered once, in
+ * order, when it answers again (reconnects back off exponentially up to the poll interval).
+ * An HTTP error status ends the client with PollExit::Unavailable, as bitten-slave exits 69.
+ */
+class PollClient final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PollClient(const PollSettings &settings, QObject *parent = nullptr);
+    ~PollClient() override;
+    Q_DISABLE_COPY_MOVE(PollClient)
+
+    /// Opens the spool and sends the first poll.
+    void start();
+    /// Routes SIGINT and SIGTERM to stop() (bittern-agent; tests call stop()).
+    void installSignalHandlers() { m_worker->installSignalHandlers(); }
+    /// Like Ctrl-C to bitten-slave: stops the running step, cancels the build on the master
+    /// (DELETE) and finishes with PollExit::Stopped.
+    void stop() { m_worker->requestStop(); }
+    int buildsDone() const { return m_buildsDone; }
+
+Q_SIGNALS:
+    /// Emitted once; the process exit status.
+    void finished(Agent::PollExit status);
+    /// A step result was delivered to the master (for tests and logs).
+    void stepDelivered(const QString &url);
+
+private:
+    QNetworkReply *send(const QByteArray &verb, const QString &url,
+                        const QByteArray &contentType = {}, const QByteArray &body = {});
+    void poll();
+    void handlePollReply(QNetworkReply *reply);
+    void fetchRecipe();
+    void handleRecipeReply(QNetworkReply *reply);
+    void startBuild(const QByteArray &recipeXml);
+    void runNextStep();
+    void handleStepFinished(int index, Agent::StepVerdict verdict, const QString &resultFile,
+                            const QString &message);
+    /// Spools the uploads of the files a step attached (bitten-spec §5.7), before its result.
+    Core::Result<void> spoolAttachments(const QByteArray &resultXml);
+    void deliver();
+    void handleDeliveryReply(QNetworkReply *reply, const SpoolEntry &entry);
+    void sendKeepalive();
+    void finishBuildIfDone();
+    void handleStopRequested();
+    void cancelAndStop();
+    void retryLater(void (PollClient::*what)());
+    void resetBackoff();
+    void finish(PollExit status);
+    void say(const QString &line) const;
+
+    PollSettings m_settings;
+    QNetworkAccessManager m_network;
+    ResultSpool m_spool;
+    QThread m_thread;
+    StepWorker *m_worker = nullptr;
+    QTimer m_keepaliveTimer;
+    QSocketNotifier *m_stopNotifier = nullptr;
+    int m_urlIndex = 0;
+    int m_backoffMs = 0;
+    QString m_buildUrl;
+    Core::Recipe m_recipe;
+    QString m_basedirRoot;
+    int m_stepIndex = 0;
+    bool m_stepsDone = false;
+    bool m_delivering = false;
+    bool m_keepaliveInFlight = false;
+    bool m_finished = false;
+    bool m_stepRunning = false;
+    bool m_stopping = false;
+    int m_buildsDone = 0;
+};
+
+} // namespace Agent
+
+Q_DECLARE_METATYPE(Agent::PollExit)

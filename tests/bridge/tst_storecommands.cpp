@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `bittern import`, `bittern build` and `bittern status`: option parsing, formatting, and the
+// executable end to end on a temporary SQLite store.
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "bridge/buildcommand.h"
+#include "bridge/importcommand.h"
+#include "bridge/statuscommand.h"
+#include "tests/testlib/bittenschema.h"
+
+using namespace Bridge;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run bittern(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(qEnvironmentVariable("BITTERN_BIN"), arguments);
+    Run run;
+    if (!process.waitForFinished(60000))
+        return run;
+    run.code = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+} // namespace
+
+class tst_StoreCommands : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void importOptions_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("error");
+        QTest::addRow("trac env") << QStringList{"import", "trac", "/srv/trac", "--db", "x.db"}
+                                  << "/srv/trac"
+                                  << "";
+        QTest::addRow("recipes dir") << QStringList{"import", "recipes", "dir"} << "dir"
+                                     << "";
+        QTest::addRow("missing input") << QStringList{"import", "trac"} << ""
+                                       << "bittern import needs 'trac DB_OR_ENV' or 'recipes DIR'.";
+        QTest::addRow("unknown kind") << QStringList{"import", "svn", "x"} << ""
+                                      << "bittern import needs 'trac DB_OR_ENV' or 'recipes DIR'.";
+        QTest::addRow("unknown option") << QStringList{"import", "trac", "x", "--bogus"} << ""
+                                        << "Unknown option 'bogus'.";
+    }
+    void importOptions()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, input);
+        QFETCH(QString, error);
+        const auto options = parseImportOptions(arguments);
+        QCOMPARE(options ? QString() : options.error().message, error);
+        if (options)
+            QCOMPARE(options.value().input, input);
+    }
+
+    void buildAndStatusOptions_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("error");
+        QTest::addRow("build with rev") << QStringList{"build", "trunk", "--rev", "7"} << "";
+        QTest::addRow("build with repo") << QStringList{"build", "trunk", "--repo", "git:/r"} << "";
+        QTest::addRow("build without revision source")
+                << QStringList{"build", "trunk"}
+                << "bittern build needs --rev R or --repo to find the youngest revision.";
+        QTest::addRow("build two configs") << QStringList{"build", "a", "b", "--rev", "1"}
+                                           << "bittern build needs exactly one configuration name.";
+        QTest::addRow("status list") << QStringList{"status", "--limit", "5"} << "";
+        QTest::addRow("status bad id")
+                << QStringList{"status", "x1"} << "The build id \"x1\" is not a positive number.";
+    }
+    void buildAndStatusOptions()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, error);
+        const QString actual = arguments.first() == "build"
+                ? (parseBuildOptions(arguments) ? QString()
+                                                : parseBuildOptions(arguments).error().message)
+                : (parseStatusOptions(arguments) ? QString()
+                                                 : parseStatusOptions(arguments).error().message);
+        QCOMPARE(actual, error);
+    }
+
+    void progressLines_data()
+    {
+        QTest::addColumn<int>("style");
+        QTest::addColumn<QString>("line");
+        QTest::addRow("bar") << int(ProgressStyle::Bar)
+                             << "[#########                     ]  30% 3/10 builds";
+        QTest::addRow("plain") << int(ProgressStyle::Plain) << "imported 3/10 builds (30%)";
+    }
+    void progressLines()
+    {
+        QFETCH(int, style);
+        QFETCH(QString, line);
+        QCOMPARE(importProgressLine(3, 10, ProgressStyle(style)), line);
+    }
+
+    void formatsBuilds()
+    {
+        Build build{4, "trunk", "42", 100, 2, "alpha", 0, 0, 0, BuildStatus::Failure};
+        QCOMPARE(formatBuildList({build}, {{2, "linux"}}),
+                 QString("BUILD   CONFIG               REVISION     PLATFORM       STATUS       "
+                         "SLAVE\n"
+                         "4       trunk                42           linux          failure      "
+                         "alpha\n"));
+        BuildDetail detail;
+        detail.build = build;
+        detail.platform.name = "linux";
+        detail.steps = {BuildStep{4, "compile", "", StepStatus::Failure, 0, 0}};
+        detail.errors = {StepError{4, "compile", 0, "exit 2"}};
+        QCOMPARE(formatBuildDetail(detail),
+                 QString("Build 4: trunk at 42 on linux: failure\n"
+                         "  slave alpha, started -, stopped -\n"
+                         "  step compile: failure\n"
+                         "    error: exit 2\n"));
+    }
+
+    void endToEnd()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(dir.filePath("env/db")));
+        QVERIFY(TestLib::createDatabase(
+                dir.filePath("env/db/trac.db"),
+                TestLib::bittenSchema(12)
+                        + QStringList{"INSERT INTO bitten_config VALUES ('trunk', '/trunk', 1, "
+                                      "'<build><step "
+                                      "id=\"s\"/></build>', '', '', 'Trunk', '')",
+                                      "INSERT INTO bitten_platform VALUES (1, 'trunk', 'linux')",
+                                      "INSERT INTO bitten_build VALUES (1, 'trunk', '10', 100, 1, "
+                                      "'alpha', 101, "
+                                      "102, 'F', 102)",
+                                      "INSERT INTO bitten_step VALUES (1, 's', '', 'F', 101, 102)",
+                                      "INSERT INTO bitten_error VALUES (1, 's', 'boom', 0)"}));
+        const QString db = "sqlite:" + dir.filePath("store.db");
+        Run run = bittern({"import", "trac", dir.filePath("env"), "--db", db});
+        QCOMPARE(run.code, 0);
+        QCOMPARE(run.out,
+                 QString("Imported 1 configurations, 1 platforms and 1 builds from %1 (0 builds "
+                         "were already imported).\n")
+                         .arg(dir.filePath("env")));
+        QCOMPARE(run.err, QString("imported 1/1 builds (100%)\n"));
+        run = bittern({"import", "trac", dir.filePath("env/db/trac.db"), "--db", db});
+        QVERIFY2(run.out.endsWith("(1 builds were already imported).\n"), qPrintable(run.out));
+        run = bittern({"build", "trunk", "--rev", "11", "--db", db});
+        QCOMPARE(run.code, 0);
+        QCOMPARE(run.out, QString("Build 2: trunk at 11\n"));
+        run = bittern({"status", "--db", db});
+        QCOMPARE(run.code, 0);
+        QCOMPARE(run.out.count('\n'), 3);
+        QVERIFY(run.out.contains(
+                "2       trunk                11           linux          pending      -"));
+        run = bittern({"status", "1", "--db", db});
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.out.contains("    error: boom\n"), qPrintable(run.out));
+        run = bittern({"status", "9", "--db", db});
+        QCOMPARE(run.code, 2);
+        QCOMPARE(run.err, QString("bittern status: No such build (9)\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_StoreCommands)
+#include "tst_storecommands.moc"
