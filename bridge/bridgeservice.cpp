@@ -3,15 +3,24 @@
 
 #include <csignal>
 
+#include <QDateTime>
+
 #include "bridge/http/router.h"
 #include "bridge/http/server.h"
 #include "bridge/logging.h"
 #include "bridge/protocol/bittenprotocol.h"
+#include "bridge/scheduler/repositorypoller.h"
+#include "bridge/scheduler/scheduler.h"
 #include "bridge/store/store.h"
 #include "bridge/unixsignalwatcher.h"
 #include "bridge/web/webfrontend.h" // H13
 
 namespace Bridge {
+
+namespace {
+/// Revisions read per configuration and poll (older ones can be queued with `bittern build`).
+constexpr int historyLimit = 100;
+} // namespace
 
 BridgeService::BridgeService(std::unique_ptr<Store> store, const ServiceSettings &settings,
                              QObject *parent)
@@ -23,21 +32,17 @@ BridgeService::BridgeService(std::unique_ptr<Store> store, const ServiceSettings
     context.slaveTimeout = m_settings.slaveTimeout;
     context.attachmentDir = m_settings.attachmentDir;
     context.publicUrl = m_settings.publicUrl;
+    if (!m_settings.repository.isEmpty())
+        context.populate = [this] { populateQueue(); };
     m_protocol = std::make_unique<BittenProtocol>(context, m_settings.authenticator);
     m_router = std::make_unique<Router>();
     m_router->addRoute(QStringLiteral("^/(builds(/.*)?|login)$"), m_protocol.get());
     // --- H13: REST API (/api/v1), Prometheus /metrics and the status pages (/, /build,
     // /build/CONFIG, /build/CONFIG/ID). They replace the placeholder BuildStatusPage mount.
-    // API tokens come from the file named by $BITTERN_API_TOKENS until `bittern serve` has an
-    // option for it; without tokens every API request answers 401.
+    // API tokens: ServiceSettings::apiTokens (`bittern serve --api-tokens FILE`, default
+    // $BITTERN_API_TOKENS); without tokens every API request answers 401.
     {
-        Core::Result<TokenTable> tokens
-                = WebFrontend::loadTokens(qEnvironmentVariable("BITTERN_API_TOKENS"));
-        if (!tokens)
-            qCWarning(lcBridgeHttp, "%s The REST API accepts no tokens.",
-                      qPrintable(tokens.error().message));
-        auto *frontend = new WebFrontend(*m_store, tokens ? tokens.value() : TokenTable(),
-                                         m_settings.clock, this);
+        auto *frontend = new WebFrontend(*m_store, m_settings.apiTokens, m_settings.clock, this);
         frontend->mount(*m_router);
     }
     // --- end H13
@@ -102,6 +107,36 @@ void BridgeService::handleShutdownFinished()
 {
     m_store.reset(); // closes the database cleanly (WAL checkpoint on SQLite)
     Q_EMIT stopped();
+}
+
+void BridgeService::populateQueue()
+{
+    const qint64 now = m_settings.clock ? m_settings.clock() : QDateTime::currentSecsSinceEpoch();
+    if (m_lastPopulation && now - *m_lastPopulation < m_settings.pollInterval)
+        return;
+    m_lastPopulation = now;
+    const Core::Result<RepositoryLocation> repository
+            = RepositoryLocation::parse(m_settings.repository);
+    if (!repository) {
+        qCWarning(lcBridgeHttp, "%s", qPrintable(repository.error().message));
+        return;
+    }
+    QueueSettings queue;
+    queue.slaveTimeout = m_settings.slaveTimeout;
+    queue.ruleCase = Qt::CaseInsensitive; // 0.6.1, as BuildsController
+    Scheduler scheduler(*m_store, queue);
+    const RepositoryLocation location = repository.value();
+    const Core::Result<int> queued = scheduler.populateAll(
+            [&location](const Configuration &config) {
+                return RepositoryPoller::history(location, config.path, historyLimit);
+            },
+            now);
+    if (!queued)
+        qCWarning(lcBridgeHttp, "Could not populate the build queue: %s",
+                  qPrintable(queued.error().message));
+    else if (queued.value() > 0)
+        qCInfo(lcBridgeHttp, "Queued %d builds from %s.", queued.value(),
+               qPrintable(m_settings.repository));
 }
 
 } // namespace Bridge

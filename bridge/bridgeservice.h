@@ -2,10 +2,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include <QHostAddress>
 #include <QObject>
 
+#include "bridge/api/tokentable.h"
 #include "bridge/http/connection.h"
 #include "bridge/protocol/protocolcontext.h"
 #include "bridge/protocol/slaveauthenticator.h"
@@ -30,6 +32,9 @@ struct ServiceSettings
     QString attachmentDir;
     QString publicUrl; ///< empty: from each request's Host header
     SlaveAuthenticator authenticator;
+    TokenTable apiTokens; ///< REST API bearer tokens; empty: every API request answers 401
+    qint64 pollInterval = 60; ///< seconds between queue populations on slave polls (§7.2)
+    QString repository; ///< git:URL|svn:URL|hg:URL polled for new revisions; empty: none
     ConnectionSettings connection;
     std::function<qint64()> clock; ///< empty: the system clock
 };
@@ -38,7 +43,8 @@ struct ServiceSettings
  * The bridge daemon: wires the HTTP server, the router (Bitten protocol at /builds and
  * /login; the web frontend's API, metrics and status pages) and the store. stop() — also on
  * SIGTERM/SIGINT once watchSignals() was called — closes the listener, lets requests in progress
- * finish, closes the store and emits stopped().
+ * finish, closes the store and emits stopped(). With settings.repository, slave polls fill the
+ * queue from that repository (rate-limited by settings.pollInterval).
  */
 class BridgeService final : public QObject
 {
@@ -67,6 +73,9 @@ Q_SIGNALS:
 
 private:
     void handleShutdownFinished();
+    /// §7.2 on a slave poll: queues new revisions of settings.repository, at most once per
+    /// settings.pollInterval seconds.
+    void populateQueue();
 
     std::unique_ptr<Store> m_store;
     ServiceSettings m_settings;
@@ -75,6 +84,7 @@ private:
     Server *m_server = nullptr;
     UnixSignalWatcher *m_signals = nullptr;
     bool m_stopping = false;
+    std::optional<qint64> m_lastPopulation; ///< master time of the last queue population
 };
 
 } // namespace Bridge

@@ -107,6 +107,17 @@ int runBuild(const QStringList &arguments)
         err << "bittern build: " << revision.error().message << '\n';
         return exitCodeFor(revision.error());
     }
+    if (auto platforms = store.value()->platforms(options.value().config);
+        !platforms || platforms.value().isEmpty()) {
+        err << "bittern build: "
+            << (platforms ? QStringLiteral("The configuration %1 has no target platforms; add "
+                                           "one (bittern import recipes gives a configuration "
+                                           "without platforms the platform 'any').")
+                                    .arg(options.value().config)
+                          : platforms.error().message)
+            << '\n';
+        return platforms ? int(ExitCode::Usage) : exitCodeFor(platforms.error());
+    }
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const BuildRequest request{options.value().requestId,
                                options.value().config,
@@ -119,8 +130,6 @@ int runBuild(const QStringList &arguments)
         err << "bittern build: " << queued.error().message << '\n';
         return exitCodeFor(queued.error());
     }
-    if (queued.value().builds.isEmpty())
-        err << "bittern build: configuration " << request.config << " has no target platforms.\n";
     for (qint64 id : queued.value().builds)
         out << "Build " << id << ": " << request.config << " at " << queued.value().revision
             << '\n';

@@ -33,6 +33,9 @@ void addOptions(QCommandLineParser &parser, CiOptions::Action action)
                           QStringLiteral("S")});
         parser.addOption({QStringLiteral("folder"), QStringLiteral("Jenkins: parent folder."),
                           QStringLiteral("F")});
+        parser.addOption({QStringLiteral("jenkins-library"),
+                          QStringLiteral("Jenkins: Jenkinsfiles call this shared library."),
+                          QStringLiteral("NAME[@VERSION]")});
     } else {
         parser.addOption({QStringLiteral("rev"), QStringLiteral("Revision."), QStringLiteral("R")});
         parser.addOption({QStringLiteral("platform"), QStringLiteral("Target platform."),
@@ -99,6 +102,7 @@ Core::Result<void> fillAction(const QCommandLineParser &parser, CiOptions &optio
         return {};
     }
     options.folder = parser.value(QStringLiteral("folder"));
+    options.jenkinsLibrary = parser.value(QStringLiteral("jenkins-library"));
     options.dataDir = parser.value(QStringLiteral("data-dir"));
     options.masterDir = parser.value(QStringLiteral("master-dir"));
     if (options.server == CiOptions::Server::Buildbot && options.dataDir.isEmpty())

@@ -42,6 +42,7 @@ struct CiOptions
     int timeoutSeconds = 0; ///< 0: the action's default
     QString credentialsFile; ///< Jenkins: --credentials FILE (mode 0600), else the environment
     QString folder; ///< Jenkins push: --folder, parent folder of every job pushed
+    QString jenkinsLibrary; ///< Jenkins push: --jenkins-library NAME[@VERSION] (empty: none)
     bool help = false;
 
     /// Parses the arguments after `bittern` (arguments.first() is "push" or "run").

@@ -18,11 +18,13 @@ namespace {
 
 const char usage[] = "usage: bittern import trac DB_OR_ENV [--db STORE] [--logs-dir DIR]\n"
                      "       bittern import recipes DIR [--db STORE]\n"
+                     "                              [--platform NAME[:PROP=REGEX,...]]\n"
                      "Imports a Trac environment's Bitten configurations, platforms and build\n"
                      "history (SQLite trac.db, environment directory or postgres:// URL;\n"
                      "schema 9-13), or a directory of recipe files (one configuration per\n"
                      "NAME.xml). Re-importing changes nothing. The default store is $BITTERN_DB\n"
-                     "or sqlite:bittern.db.\n";
+                     "or sqlite:bittern.db. Recipe configurations without target platforms get\n"
+                     "--platform (default: 'any', no rules, which every slave matches).\n";
 
 Core::Error usageError(const QString &message)
 {
@@ -72,8 +74,9 @@ int importTrac(Store &store, const ImportOptions &options, QTextStream &out, QTe
 
 int importRecipes(Store &store, const ImportOptions &options, QTextStream &out, QTextStream &err)
 {
-    const Core::Result<RecipeImportSummary> summary
-            = RecipeImporter(store).importDirectory(options.input);
+    RecipeImporter importer(store);
+    importer.setDefaultPlatform(options.platform);
+    const Core::Result<RecipeImportSummary> summary = importer.importDirectory(options.input);
     if (!summary) {
         err << "bittern import: " << summary.error().message << '\n';
         return exitCodeFor(summary.error());
@@ -83,6 +86,9 @@ int importRecipes(Store &store, const ImportOptions &options, QTextStream &out, 
     out << "Imported " << summary.value().imported.size() << " recipes from " << options.input
         << " (" << summary.value().unchanged.size() << " unchanged, "
         << summary.value().problems.size() << " skipped).\n";
+    if (!summary.value().platformsAdded.isEmpty())
+        out << "Added target platform " << options.platform.name << " to "
+            << summary.value().platformsAdded.join(QStringLiteral(", ")) << ".\n";
     return summary.value().problems.isEmpty() ? int(ExitCode::Success) : int(ExitCode::Failed);
 }
 
@@ -95,11 +101,20 @@ Core::Result<ImportOptions> parseImportOptions(const QStringList &arguments)
             {QStringLiteral("db"), QStringLiteral("Store location."), QStringLiteral("STORE")},
             {QStringLiteral("logs-dir"), QStringLiteral("Trac build log directory."),
              QStringLiteral("DIR")},
+            {QStringLiteral("platform"), QStringLiteral("Default target platform."),
+             QStringLiteral("NAME[:PROP=REGEX,...]")},
             {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Shows this help.")},
     });
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     ImportOptions options;
+    if (parser.isSet(QStringLiteral("platform"))) {
+        const Core::Result<TargetPlatform> platform
+                = parsePlatformSpec(parser.value(QStringLiteral("platform")));
+        if (!platform)
+            return platform.error();
+        options.platform = platform.value();
+    }
     options.help = parser.isSet(QStringLiteral("help"));
     if (options.help)
         return options;
@@ -117,6 +132,26 @@ Core::Result<ImportOptions> parseImportOptions(const QStringList &arguments)
     if (options.database.isEmpty())
         options.database = qEnvironmentVariable("BITTERN_DB", QStringLiteral("sqlite:bittern.db"));
     return options;
+}
+
+Core::Result<TargetPlatform> parsePlatformSpec(const QString &text)
+{
+    const int colon = text.indexOf(QLatin1Char(':'));
+    TargetPlatform platform;
+    platform.name = colon < 0 ? text : text.left(colon);
+    const QStringList rules
+            = colon < 0 ? QStringList() : text.mid(colon + 1).split(QLatin1Char(','));
+    bool valid = !platform.name.trimmed().isEmpty();
+    for (const QString &rule : rules) {
+        const int equals = rule.indexOf(QLatin1Char('='));
+        valid = valid && equals > 0;
+        platform.rules += PlatformRule{rule.left(equals), rule.mid(equals + 1)};
+    }
+    if (!valid)
+        return usageError(QStringLiteral("Invalid --platform value \"%1\": expected "
+                                         "NAME[:PROPERTY=REGEX,...].")
+                                  .arg(text));
+    return platform;
 }
 
 QString importProgressLine(qint64 done, qint64 total, ProgressStyle style)

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "bridge/import/recipeimporter.h"
 #include "core/result.h"
 
 namespace Bridge {
@@ -19,8 +20,14 @@ struct ImportOptions
     QString input; ///< DB_OR_ENV or DIR
     QString database; ///< --db: the store (default $BITTERN_DB or sqlite:bittern.db)
     QString logsDir; ///< --logs-dir: Trac build logs (default: found from the input)
+    /// --platform NAME[:PROP=REGEX,...]: the platform given to imported recipes' configurations
+    /// that have none (default `any`, no rules)
+    TargetPlatform platform = RecipeImporter::anyPlatform();
     bool help = false;
 };
+
+/// A --platform value "NAME[:PROP=REGEX,...]" (pure); a malformed one is InvalidArgument.
+Core::Result<TargetPlatform> parsePlatformSpec(const QString &text);
 
 /// `bittern import` options from its arguments ("import", …) (pure); usage errors are
 /// InvalidArgument.

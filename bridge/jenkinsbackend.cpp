@@ -78,6 +78,7 @@ JenkinsBackend::jobDefinitions(const CiOptions &options,
 {
     Translator::PlanOptions planOptions;
     planOptions.strategy = options.strategy;
+    planOptions.jenkinsLibrary = options.jenkinsLibrary;
     QVector<JenkinsJobDefinition> jobs;
     QSet<QString> used;
     for (const CiConfiguration &entry : configurations) {

@@ -8,8 +8,10 @@
 #include <QTextStream>
 
 #include "bridge/bridgeservice.h"
+#include "bridge/scheduler/repositorypoller.h"
 #include "bridge/store/sqlstore.h"
 #include "bridge/subcommands.h"
+#include "bridge/web/webfrontend.h"
 
 namespace Bridge {
 
@@ -19,10 +21,14 @@ const char usage[]
         = "usage: bittern serve [--db sqlite:PATH|postgresql://USER:PASSWORD@HOST:PORT/DB]\n"
           "                     [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
           "                     [--slave-timeout SECONDS] [--users FILE] [--data-dir DIR]\n"
-          "                     [--public-url URL]\n"
+          "                     [--public-url URL] [--api-tokens FILE]\n"
+          "                     [--repo git:URL|svn:URL|hg:URL] [--poll-interval SECONDS]\n"
           "Runs the Bitten-compatible master: slaves poll URL/builds (protocol v5);\n"
           "build pages at URL/build/CONFIG/ID. The default store is $BITTERN_DB or\n"
-          "sqlite:bittern.db. --users: one user:password ({SHA256}hex) per line.\n";
+          "sqlite:bittern.db. --users: one user:password ({SHA256}hex) per line.\n"
+          "--api-tokens (default $BITTERN_API_TOKENS): REST API tokens, TOKEN ROLE NAME\n"
+          "per line. --repo: on slave polls, at most once per --poll-interval (default\n"
+          "60) seconds, queue new revisions of each active configuration's path.\n";
 
 Core::Error usageError(const QString &message)
 {
@@ -65,8 +71,40 @@ void addOptions(QCommandLineParser &parser)
              QStringLiteral("DIR")},
             {QStringLiteral("public-url"), QStringLiteral("Base URL for slaves."),
              QStringLiteral("URL")},
+            {QStringLiteral("api-tokens"), QStringLiteral("REST API tokens file."),
+             QStringLiteral("FILE")},
+            {QStringLiteral("repo"), QStringLiteral("Repository to poll."), QStringLiteral("REPO")},
+            {QStringLiteral("poll-interval"), QStringLiteral("Least seconds between pollings."),
+             QStringLiteral("S")},
             {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Shows this help.")},
     });
+}
+
+/// A non-negative number of seconds from option @p name (kept at its default when not set).
+Core::Result<void> readSeconds(const QCommandLineParser &parser, const QString &name,
+                               qint64 &seconds)
+{
+    if (!parser.isSet(name))
+        return {};
+    bool ok = false;
+    seconds = parser.value(name).toLongLong(&ok);
+    if (!ok || seconds < 0)
+        return usageError(QStringLiteral("Invalid --%1 value \"%2\": expected seconds.")
+                                  .arg(name, parser.value(name)));
+    return {};
+}
+
+Core::Result<void> fillPolling(const QCommandLineParser &parser, ServeOptions &options)
+{
+    options.apiTokensFile = parser.isSet(QStringLiteral("api-tokens"))
+            ? parser.value(QStringLiteral("api-tokens"))
+            : qEnvironmentVariable("BITTERN_API_TOKENS");
+    options.repository = parser.value(QStringLiteral("repo"));
+    if (!options.repository.isEmpty()) {
+        if (auto location = RepositoryLocation::parse(options.repository); !location)
+            return location.error();
+    }
+    return readSeconds(parser, QStringLiteral("poll-interval"), options.pollInterval);
 }
 
 Core::Result<void> fillOptions(const QCommandLineParser &parser, ServeOptions &options)
@@ -82,18 +120,13 @@ Core::Result<void> fillOptions(const QCommandLineParser &parser, ServeOptions &o
     options.tlsKey = parser.value(QStringLiteral("tls-key"));
     if (options.tlsCertificate.isEmpty() != options.tlsKey.isEmpty())
         return usageError(QStringLiteral("--tls-cert and --tls-key must be given together."));
-    if (parser.isSet(QStringLiteral("slave-timeout"))) {
-        bool ok = false;
-        options.slaveTimeout = parser.value(QStringLiteral("slave-timeout")).toLongLong(&ok);
-        if (!ok || options.slaveTimeout < 0)
-            return usageError(QStringLiteral("Invalid --slave-timeout value \"%1\": expected "
-                                             "seconds.")
-                                      .arg(parser.value(QStringLiteral("slave-timeout"))));
-    }
+    if (auto timeout = readSeconds(parser, QStringLiteral("slave-timeout"), options.slaveTimeout);
+        !timeout)
+        return timeout;
     options.usersFile = parser.value(QStringLiteral("users"));
     options.dataDir = parser.value(QStringLiteral("data-dir"));
     options.publicUrl = parser.value(QStringLiteral("public-url"));
-    return {};
+    return fillPolling(parser, options);
 }
 
 Core::Result<QByteArray> readFile(const QString &path, const QString &what)
@@ -114,6 +147,8 @@ Core::Result<ServiceSettings> serviceSettings(const ServeOptions &options)
     settings.port = options.port;
     settings.slaveTimeout = options.slaveTimeout;
     settings.publicUrl = options.publicUrl;
+    settings.repository = options.repository;
+    settings.pollInterval = options.pollInterval;
     settings.attachmentDir
             = QDir(options.dataDir.isEmpty() ? QStringLiteral("bittern-data") : options.dataDir)
                       .absoluteFilePath(QStringLiteral("attachments"));
@@ -136,6 +171,10 @@ Core::Result<ServiceSettings> serviceSettings(const ServeOptions &options)
             return authenticator.error();
         settings.authenticator = authenticator.value();
     }
+    Core::Result<TokenTable> tokens = WebFrontend::loadTokens(options.apiTokensFile);
+    if (!tokens)
+        return tokens.error();
+    settings.apiTokens = tokens.value();
     return settings;
 }
 

@@ -21,6 +21,9 @@ struct ServeOptions
     QString usersFile; ///< --users FILE: slave credentials; none = anonymous slaves
     QString dataDir; ///< --data-dir DIR: attachments
     QString publicUrl; ///< --public-url URL: base of the Location URLs sent to slaves
+    QString apiTokensFile; ///< --api-tokens FILE (default $BITTERN_API_TOKENS): REST API tokens
+    QString repository; ///< --repo git:URL|svn:URL|hg:URL: polled for new revisions
+    qint64 pollInterval = 60; ///< --poll-interval SECONDS: least time between two pollings
     bool help = false;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/gcovparser.h"
 
+#include <utility>
+
 #include <QRegularExpression>
 
 #include "core/toolsupport.h"
@@ -100,10 +102,14 @@ GcovParser::Summary GcovParser::parseStdout(const QByteArray &stdoutBytes)
             QStringLiteral("^Lines executed:(?<cov>\\d+\\.\\d+)% of (?<num>\\d+)\\s*$"));
     Summary summary;
     bool skipBlock = false;
+    // Only the line right after a File header counts: gcov >= 9 ends with a total "Lines
+    // executed" line of its own, which would otherwise be added in a second time.
+    bool afterFileHeader = false;
     const QStringList lines = QString::fromUtf8(stdoutBytes.constData(), stdoutBytes.size())
                                       .split(QLatin1Char('\n'));
     for (const QString &raw : lines) {
         const QString line = stdoutLine(raw);
+        const bool countable = std::exchange(afterFileHeader, false);
         if (line.isEmpty()) { // a blank line ends a block
             skipBlock = false;
             continue;
@@ -113,10 +119,11 @@ GcovParser::Summary GcovParser::parseStdout(const QByteArray &stdoutBytes)
         const QRegularExpressionMatch file = fileRe.match(line);
         if (file.hasMatch()) {
             skipBlock = file.captured(QStringLiteral("file")).startsWith(QLatin1Char('/'));
+            afterFileHeader = !skipBlock;
             continue;
         }
         const QRegularExpressionMatch counts = linesRe.match(line);
-        if (counts.hasMatch()) {
+        if (countable && counts.hasMatch()) {
             const double num = counts.captured(QStringLiteral("num")).toDouble();
             const double cov = counts.captured(QStringLiteral("cov")).toDouble();
             summary.covered += qint64(num * cov / 100); // int() truncates

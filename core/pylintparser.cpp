@@ -39,8 +39,11 @@ ReportItem problem(const QRegularExpressionMatch &match, const QString &basedir)
     if (type.size() > 1) // the message id replaces type="problem" on the master
         item.set(QStringLiteral("type"), type);
     const QString tag = match.captured(QStringLiteral("tag"));
-    if (!tag.isNull())
+    if (!tag.isEmpty()) // absent in the old form, empty for module-level modern messages
         item.set(QStringLiteral("tag"), tag);
+    const QString symbol = match.captured(QStringLiteral("symbol"));
+    if (!symbol.isEmpty()) // modern form only
+        item.set(QStringLiteral("symbol"), symbol);
     item.set(QStringLiteral("line"),
              ToolSupport::digitsString(match.captured(QStringLiteral("line"))));
     item.set(QStringLiteral("file"), file);
@@ -56,6 +59,11 @@ Result<ToolReport> PylintParser::parse(const Result<QByteArray> &input, const QS
     static const QRegularExpression messageRe(
             QStringLiteral("^(?<file>.+):(?<line>\\d+): \\[(?<type>[A-Z]\\d*)"
                            "(?:, (?<tag>[A-Za-z0-9_.]+))?\\] (?<msg>.*)$"));
+    // Current pylint (2.x): "[W0612(unused-variable), obj]", obj empty at module level.
+    static const QRegularExpression modernRe(
+            QStringLiteral("^(?<file>.+):(?<line>\\d+): \\[(?<type>[A-Z]\\d*)"
+                           "\\((?<symbol>[A-Za-z0-9_-]+)\\), (?<tag>[A-Za-z0-9_.]*)\\] "
+                           "(?<msg>.*)$"));
     ToolReport out;
     if (!input) {
         out.localWarnings.append(QStringLiteral("Error opening pylint results file (%1)")
@@ -66,7 +74,10 @@ Result<ToolReport> PylintParser::parse(const Result<QByteArray> &input, const QS
     out.report.category = QStringLiteral("lint");
     const QStringList lines = ToolSupport::lines(input.value());
     for (const QString &line : lines) {
-        const QRegularExpressionMatch match = messageRe.match(ToolSupport::chopNewline(line));
+        const QString text = ToolSupport::chopNewline(line);
+        QRegularExpressionMatch match = messageRe.match(text);
+        if (!match.hasMatch())
+            match = modernRe.match(text);
         if (match.hasMatch())
             out.report.items.append(problem(match, base));
     }

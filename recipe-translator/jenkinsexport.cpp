@@ -23,6 +23,8 @@ Jenkins::PipelineStep pipelineStep(const StepPlan &step)
         out.kind = Jenkins::PipelineStep::Kind::Fail;
         out.message = step.failureMessage;
     } else {
+        if (step.strategy == Strategy::Agent)
+            out.kind = Jenkins::PipelineStep::Kind::Agent;
         out.script = step.script;
     }
     return out;
@@ -84,9 +86,11 @@ Jenkins::JobConfig JenkinsExport::jobConfig(const ConfigurationPlan &plan, const
     return config;
 }
 
-Core::Result<JenkinsJob> JenkinsExport::write(const ConfigurationPlan &plan)
+Core::Result<JenkinsJob> JenkinsExport::write(const ConfigurationPlan &plan, const QString &library)
 {
-    const Core::Result<QString> script = Jenkins::JenkinsfileWriter::write(pipeline(plan));
+    Jenkins::Pipeline input = pipeline(plan);
+    input.library = library;
+    const Core::Result<QString> script = Jenkins::JenkinsfileWriter::write(input);
     if (!script) {
         return Core::makeError(script.error().code,
                                QStringLiteral("Cannot write a Jenkinsfile for configuration %1: %2")

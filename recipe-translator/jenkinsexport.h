@@ -29,7 +29,9 @@ class JenkinsExport
 public:
     static Jenkins::Pipeline pipeline(const ConfigurationPlan &plan);
     static Jenkins::JobConfig jobConfig(const ConfigurationPlan &plan, const QString &script);
-    static Core::Result<JenkinsJob> write(const ConfigurationPlan &plan);
+    /// @p library "NAME[@VERSION]": the Jenkinsfile uses the shared library (empty: it does not).
+    static Core::Result<JenkinsJob> write(const ConfigurationPlan &plan,
+                                          const QString &library = QString());
 };
 
 } // namespace Translator

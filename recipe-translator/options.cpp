@@ -29,6 +29,10 @@ struct Parser
     QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
                               QStringLiteral("Output directory."),
                               QStringLiteral("dir")};
+    QCommandLineOption library{QStringLiteral("jenkins-library"),
+                               QStringLiteral("Jenkinsfiles load this shared library and call "
+                                              "bittenRecipe (default: self-contained)."),
+                               QStringLiteral("name[@version]")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")},
                             QStringLiteral("Show this help.")};
 
@@ -37,7 +41,7 @@ struct Parser
         parser.setApplicationDescription(
                 QStringLiteral("Translates Bitten recipes, recipe directories and Trac databases "
                                "to Jenkins or Buildbot jobs."));
-        parser.addOptions({to, strategy, audit, partial, output, help});
+        parser.addOptions({to, strategy, audit, partial, library, output, help});
         parser.addPositionalArgument(QStringLiteral("INPUT"),
                                      QStringLiteral("Recipe file, directory of recipes, trac.db "
                                                     "or postgres:// URL."),
@@ -51,7 +55,8 @@ QString OptionsParser::helpText()
 {
     Parser p;
     return QLatin1String("usage: bittern translate --to jenkins|buildbot|recipe "
-                         "[--strategy auto|agent|native] [--audit] [--allow-partial] [-o DIR] "
+                         "[--strategy auto|agent|native] [--audit] [--allow-partial] "
+                         "[--jenkins-library NAME[@VERSION]] [-o DIR] "
                          "INPUT...\n")
             + p.parser.helpText().section(QLatin1Char('\n'), 2);
 }
@@ -90,6 +95,11 @@ Core::Result<Options> OptionsParser::parse(const QStringList &arguments)
     options.partial = p.parser.isSet(p.partial) ? PartialPolicy::AllowPartial
                                                 : PartialPolicy::FailUnsupported;
     options.outputDir = p.parser.value(p.output);
+    options.jenkinsLibrary = p.parser.value(p.library);
+    if (p.parser.isSet(p.library)
+        && (options.jenkinsLibrary.trimmed().isEmpty() || options.target != Target::Jenkins))
+        return usage(QStringLiteral("bittern translate: --jenkins-library needs a library name "
+                                    "and --to jenkins."));
     options.inputs = p.parser.positionalArguments();
     if (options.target == Target::None && options.audit == AuditMode::Off)
         return usage(QStringLiteral("bittern translate: --to is required unless --audit is "

@@ -24,12 +24,14 @@ struct Options
     PartialPolicy partial = PartialPolicy::FailUnsupported;
     QString outputDir; ///< empty: the current directory (audit: stdout)
     QStringList inputs;
+    QString jenkinsLibrary; ///< --jenkins-library NAME[@VERSION] (empty: self-contained)
     bool help = false;
 };
 
 /**
  * Parses `bittern translate --to jenkins|buildbot|recipe [--strategy auto|agent|native]
- * [--audit] [--allow-partial] [-o DIR] INPUT...` (arguments without the program name, the first
+ * [--audit] [--allow-partial] [--jenkins-library NAME[@VERSION]] [-o DIR] INPUT...` (arguments
+ * without the program name, the first
  * being "translate"). Pure: usage errors come back as InvalidArgument with the message to print.
  */
 class OptionsParser

@@ -17,6 +17,9 @@ struct PlanOptions
     PartialPolicy partial = PartialPolicy::FailUnsupported;
     QString recipePath = QStringLiteral(".bittern/recipe.xml");
     QString reportRoot = QStringLiteral(".bittern/reports");
+    /// "NAME[@VERSION]": Jenkinsfiles load Bittern's shared library and call bittenRecipe;
+    /// empty (the default): self-contained Jenkinsfiles.
+    QString jenkinsLibrary;
 };
 
 /**

@@ -180,6 +180,7 @@ int runTranslate(const QStringList &arguments)
     PlanOptions planOptions;
     planOptions.strategy = options.strategy;
     planOptions.partial = options.partial;
+    planOptions.jenkinsLibrary = options.jenkinsLibrary;
     const QDir out(options.outputDir.isEmpty() ? QStringLiteral(".") : options.outputDir);
     QVector<ConfigurationPlan> plans;
     QSet<QString> made;

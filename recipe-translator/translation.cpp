@@ -46,16 +46,18 @@ TranslationResult Translation::translate(const Configuration &configuration,
     result.plan.normalisedRecipe = QString::fromUtf8(normalised);
     const QString name = fileName(configuration.name);
     for (const Target target : targets)
-        writeTarget(result, target, normalised, name);
+        writeTarget(result, target, normalised, name, options);
     return result;
 }
 
 void Translation::writeTarget(TranslationResult &result, Target target,
-                              const QByteArray &normalised, const QString &name)
+                              const QByteArray &normalised, const QString &name,
+                              const PlanOptions &options)
 {
     switch (target) {
     case Target::Jenkins: {
-        const Core::Result<JenkinsJob> job = JenkinsExport::write(result.plan);
+        const Core::Result<JenkinsJob> job
+                = JenkinsExport::write(result.plan, options.jenkinsLibrary);
         if (!job) {
             result.error = job.error().message;
             result.plan.status = ConversionStatus::Unsupported;

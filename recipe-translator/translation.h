@@ -45,7 +45,7 @@ public:
 
 private:
     static void writeTarget(TranslationResult &result, Target target, const QByteArray &normalised,
-                            const QString &name);
+                            const QString &name, const PlanOptions &options);
 };
 
 } // namespace Translator

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "slave-agent/agentcli.h"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 
@@ -65,13 +66,16 @@ void printError(LivePrinter &printer, const QString &message)
     std::fprintf(stderr, "bittern-agent: %s\n", qUtf8Printable(message));
 }
 
-Core::Result<QByteArray> readWhole(const QString &path, const QString &what)
+/// @p origin, when not empty, says where the path came from ("named by …").
+Core::Result<QByteArray> readWhole(const QString &path, const QString &what,
+                                   const QString &origin = QString())
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
+        const QString named = origin.isEmpty() ? path : path + QLatin1Char(' ') + origin;
         return Core::makeError(
                 Core::ErrorCode::ReadFailed,
-                QStringLiteral("Could not open %1 %2: %3.").arg(what, path, file.errorString()));
+                QStringLiteral("Could not open %1 %2: %3.").arg(what, named, file.errorString()));
     }
     return file.readAll();
 }
@@ -94,6 +98,29 @@ Core::Result<void> checkOnError(const Core::Recipe &recipe, const QString &path)
         }
     }
     return {};
+}
+
+/// -D build variables: root attributes as the master would serve them, overwriting the
+/// recipe's own (bitten-spec §2.1).
+void applyBuildVariables(Core::Recipe &recipe, const Options &options)
+{
+    for (const auto &definition : options.buildVariables) {
+        auto existing = std::find_if(recipe.variables.begin(), recipe.variables.end(),
+                                     [&definition](const Core::RecipeAttribute &attribute) {
+                                         return attribute.name == definition.first;
+                                     });
+        if (existing != recipe.variables.end())
+            existing->value = definition.second;
+        else
+            recipe.variables.append({definition.first, definition.second, {}});
+    }
+}
+
+QString configOrigin(const Options &options)
+{
+    if (options.configSource == ConfigSource::Environment)
+        return QStringLiteral("(named by BITTERN_AGENT_CONFIG)");
+    return QString();
 }
 
 QHash<QString, QString> externalCommands(const Core::IniFile &ini)
@@ -191,7 +218,8 @@ Core::Result<AgentConfig> AgentCli::loadConfig(const Options &options)
     AgentConfig config;
     Core::SlaveProperties properties = Core::SlaveProperties::detect();
     if (!options.configFile.isEmpty()) {
-        auto data = readWhole(options.configFile, QStringLiteral("slave configuration"));
+        auto data = readWhole(options.configFile, QStringLiteral("slave configuration"),
+                              configOrigin(options));
         if (!data)
             return data.error();
         auto ini = Core::IniFile::parse(data.value());
@@ -238,6 +266,7 @@ ExitCode AgentCli::execute(const Options &options)
         std::fprintf(stderr, "bittern-agent: %s\n", qUtf8Printable(recipe.error().toString()));
         return ExitCode::UsageError;
     }
+    applyBuildVariables(recipe.value(), options);
     auto config = loadConfig(options);
     if (!config) {
         std::fprintf(stderr, "bittern-agent: %s\n", qUtf8Printable(config.error().message));

@@ -84,6 +84,7 @@ Core::Result<BuildOutcome> BuildRunner::run(const Core::Recipe &recipe,
     StepRunner runner(m_registry, m_launcher, stepVariables(recipe, settings, outcome.basedir),
                       outcome.basedir, m_stop);
     runner.setLiveLog(m_liveLog);
+    runner.setAttachmentUpload(settings.attachmentUpload);
     for (int i = 0; i < recipe.steps.size(); ++i) {
         const Core::RecipeStep &step = recipe.steps.at(i);
         say(QStringLiteral("==> [%1/%2] %3").arg(i + 1).arg(recipe.steps.size()).arg(step.id));
@@ -117,6 +118,7 @@ Core::Result<BuildOutcome> BuildRunner::runStep(const Core::Recipe &recipe, cons
     StepRunner runner(m_registry, m_launcher, stepVariables(recipe, settings, outcome.basedir),
                       outcome.basedir, m_stop);
     runner.setLiveLog(m_liveLog);
+    runner.setAttachmentUpload(settings.attachmentUpload);
     say(QStringLiteral("==> %1").arg(step->id));
     auto summary = runOne(*step, runner, settings.reportDir, outcome);
     if (!summary)

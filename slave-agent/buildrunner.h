@@ -24,6 +24,7 @@ struct BuildSettings
     QString reportDir; ///< run: one sub-directory per step; step: the step's files directly
     QHash<QString, QString> properties; ///< slave properties (SlaveProperties::toHash())
     QHash<QString, QString> environment; ///< for $VAR interpolation
+    AttachmentUpload attachmentUpload = AttachmentUpload::None; ///< ToMaster in poll mode
 };
 
 /// What a build (or a single step) came to.

@@ -89,9 +89,12 @@ Core::Result<void> BuiltinTools::attach(StepContext &context, const Core::Recipe
     attachment.description = command.value(QStringLiteral("description"));
     attachment.resource = command.value(QStringLiteral("resource"), QStringLiteral("build"));
     context.attach(attachment);
+    const QString message = context.attachmentUpload() == AttachmentUpload::ToMaster
+            ? QStringLiteral("Attachment %1 recorded for the %2; it is uploaded to the master "
+                             "after the step.")
+            : QStringLiteral("Attachment %1 recorded for the %2 (no master to upload to).");
     context.log(command.generator(), QStringLiteral("info"),
-                QStringLiteral("Attachment %1 recorded for the %2 (no master to upload to).")
-                        .arg(file, attachment.resource));
+                message.arg(file, attachment.resource));
     return {};
 }
 

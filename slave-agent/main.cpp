@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include <QCoreApplication>
+#include <QProcessEnvironment>
 
 #include "slave-agent/agentcli.h"
 #include "slave-agent/options.h"
@@ -15,7 +16,8 @@ int main(int argc, char *argv[])
 
     if (QCoreApplication::arguments().value(1) == QLatin1String("poll"))
         return Agent::PollCli::execute(QCoreApplication::arguments().mid(2));
-    const auto options = Agent::parseOptions(QCoreApplication::arguments().mid(1));
+    const auto options = Agent::parseOptions(QCoreApplication::arguments().mid(1),
+                                             QProcessEnvironment::systemEnvironment());
     if (!options) {
         std::fprintf(stderr, "bittern-agent: %s\nTry bittern-agent --help.\n",
                      qUtf8Printable(options.error().message));

@@ -3,6 +3,8 @@
 
 #include <QCommandLineParser>
 
+#include "core/slaveproperties.h"
+
 namespace Agent {
 
 namespace {
@@ -31,7 +33,9 @@ void addOptions(QCommandLineParser &parser)
             {QStringLiteral("report-dir"), QStringLiteral("Where to write the step reports."),
              QStringLiteral("DIR")},
             {QStringLiteral("step"), QStringLiteral("The step to run."), QStringLiteral("ID")},
-            {QStringLiteral("D"), QStringLiteral("Sets a slave property (section.option=value)."),
+            {QStringLiteral("D"),
+             QStringLiteral("Sets a build variable (name=value) or a slave property "
+                            "(section.option=value, os=...)."),
              QStringLiteral("NAME=VALUE")},
             {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Shows this help.")},
             {QStringLiteral("version"), QStringLiteral("Shows the version.")},
@@ -43,18 +47,30 @@ Core::Error usageError(const QString &message)
     return Core::makeError(Core::ErrorCode::InvalidArgument, message);
 }
 
-Core::Result<QVector<QPair<QString, QString>>> parseProperties(const QStringList &values)
+/// Whether a -D name is a slave property (dotted, or one of the five platform properties) rather
+/// than a build variable (bitten-spec §2.1).
+bool isPropertyName(const QString &name)
 {
-    QVector<QPair<QString, QString>> properties;
+    return name.contains(QLatin1Char('.'))
+            || Core::SlaveProperties::platformPropertyNames().contains(name);
+}
+
+Core::Result<void> parseDefinitions(const QStringList &values, Options &options)
+{
     for (const QString &value : values) {
         const int equals = value.indexOf(QLatin1Char('='));
         if (equals <= 0) {
             return usageError(
                     QStringLiteral("Invalid property \"%1\": expected name=value.").arg(value));
         }
-        properties.append({value.left(equals).trimmed(), value.mid(equals + 1)});
+        const QPair<QString, QString> definition{value.left(equals).trimmed(),
+                                                 value.mid(equals + 1)};
+        if (isPropertyName(definition.first))
+            options.properties.append(definition);
+        else
+            options.buildVariables.append(definition);
     }
-    return properties;
+    return {};
 }
 
 Core::Result<void> checkStepOptions(const Options &options)
@@ -68,9 +84,17 @@ Core::Result<void> checkStepOptions(const Options &options)
     return {};
 }
 
-void fillOptions(const QCommandLineParser &parser, Options &options)
+void fillOptions(const QCommandLineParser &parser, const QProcessEnvironment &environment,
+                 Options &options)
 {
-    options.configFile = parser.value(QStringLiteral("config"));
+    const QString configVariable = QStringLiteral("BITTERN_AGENT_CONFIG");
+    if (parser.isSet(QStringLiteral("config"))) {
+        options.configFile = parser.value(QStringLiteral("config"));
+        options.configSource = ConfigSource::CommandLine;
+    } else if (!environment.value(configVariable).isEmpty()) {
+        options.configFile = environment.value(configVariable);
+        options.configSource = ConfigSource::Environment;
+    }
     options.workDir = parser.value(QStringLiteral("work-dir"));
     if (parser.isSet(QStringLiteral("build-dir")))
         options.buildDirPattern = parser.value(QStringLiteral("build-dir"));
@@ -81,7 +105,8 @@ void fillOptions(const QCommandLineParser &parser, Options &options)
 
 } // namespace
 
-Core::Result<Options> parseOptions(const QStringList &arguments)
+Core::Result<Options> parseOptions(const QStringList &arguments,
+                                   const QProcessEnvironment &environment)
 {
     QCommandLineParser parser;
     addOptions(parser);
@@ -107,11 +132,9 @@ Core::Result<Options> parseOptions(const QStringList &arguments)
         return usageError(
                 QStringLiteral("The %1 subcommand needs exactly one recipe file.").arg(command));
     options.recipeFile = positional.at(1);
-    fillOptions(parser, options);
-    auto properties = parseProperties(parser.values(QStringLiteral("D")));
-    if (!properties)
-        return properties.error();
-    options.properties = properties.value();
+    fillOptions(parser, environment, options);
+    if (auto defined = parseDefinitions(parser.values(QStringLiteral("D")), options); !defined)
+        return defined.error();
     if (auto checked = checkStepOptions(options); !checked)
         return checked.error();
     return options;

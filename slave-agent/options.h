@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QPair>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -24,25 +25,39 @@ enum class KeepFiles {
     Yes,
 };
 
+/// Where Options::configFile came from.
+enum class ConfigSource {
+    None,
+    CommandLine, ///< -f, --config
+    Environment, ///< BITTERN_AGENT_CONFIG (when -f is not given)
+};
+
 /// The parsed command line of bittern-agent run|step.
 struct Options
 {
     AgentMode mode = AgentMode::Help;
     QString recipeFile;
-    QString configFile; ///< -f, --config: slave INI file
+    QString configFile; ///< -f, --config, else $BITTERN_AGENT_CONFIG: slave INI file
+    ConfigSource configSource = ConfigSource::None;
     QString workDir; ///< -d, --work-dir; empty: a temporary directory
     QString buildDirPattern = QStringLiteral("build_${config}_${build}");
     QString reportDir; ///< --report-dir; required for step
     QString stepId; ///< --step
     KeepFiles keepFiles = KeepFiles::No;
-    QVector<QPair<QString, QString>> properties; ///< -D name=value, in order
+    /// -D with a dotted name or os/family/version/machine/processor: slave properties, in order
+    QVector<QPair<QString, QString>> properties;
+    /// -D with any other undotted name: build variables (root attributes of the recipe as the
+    /// master serves it, bitten-spec §2.1), overwriting the recipe's own; in order
+    QVector<QPair<QString, QString>> buildVariables;
     QString helpText; ///< for AgentMode::Help
 };
 
 /**
  * Parses bittern-agent's arguments (without the program name) with QCommandLineParser.
- * Pure: no I/O; usage errors come back as ErrorCode::InvalidArgument.
+ * Pure: no I/O; @p environment supplies BITTERN_AGENT_CONFIG when -f is not given. Usage errors
+ * come back as ErrorCode::InvalidArgument.
  */
-Core::Result<Options> parseOptions(const QStringList &arguments);
+Core::Result<Options> parseOptions(const QStringList &arguments,
+                                   const QProcessEnvironment &environment = QProcessEnvironment());
 
 } // namespace Agent

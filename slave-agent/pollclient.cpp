@@ -236,6 +236,7 @@ void PollClient::runNextStep()
                                                            m_recipe.steps.at(m_stepIndex).id)));
     settings.properties = m_settings.properties;
     settings.environment = m_settings.environment;
+    settings.attachmentUpload = AttachmentUpload::ToMaster;
     const Core::Recipe recipe = m_recipe;
     const int index = m_stepIndex;
     StepWorker *worker = m_worker;

@@ -43,6 +43,12 @@ struct ProcessOutcome
     QString errorString;
 };
 
+/// Whether a step's attachments go anywhere beyond its report directory.
+enum class AttachmentUpload {
+    None, ///< local and CI runs: recorded in attachments.tar.gz only
+    ToMaster, ///< poll mode: the poll client uploads them after the step
+};
+
 /// Receives each output line: right-stripped, NUL bytes removed, decoded (UTF-8, else Latin-1).
 using LineHandler = std::function<void(ProcessStream stream, const QString &line)>;
 
@@ -73,6 +79,8 @@ public:
     virtual void error(const QString &generator, const QString &message) = 0;
     virtual void report(const Core::Report &report) = 0;
     virtual void attach(const Core::StepAttachment &attachment) = 0;
+    /// Whether attach()ed files are uploaded to a master (only for the log line).
+    virtual AttachmentUpload attachmentUpload() const { return AttachmentUpload::None; }
     /// Writes a line to the agent's own diagnostic log (Bitten's "local warning"), not the step.
     virtual void localWarning(const QString &text) = 0;
 };

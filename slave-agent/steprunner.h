@@ -47,6 +47,7 @@ public:
                StopSignal *stop = nullptr);
 
     void setLiveLog(LiveLog liveLog) { m_liveLog = std::move(liveLog); }
+    void setAttachmentUpload(AttachmentUpload upload) { m_attachmentUpload = upload; }
 
     /// Runs @p step, streaming its result document to @p resultFile and its plain log to
     /// @p logFile.
@@ -64,6 +65,7 @@ public:
     void error(const QString &generator, const QString &message) override;
     void report(const Core::Report &report) override;
     void attach(const Core::StepAttachment &attachment) override;
+    AttachmentUpload attachmentUpload() const override { return m_attachmentUpload; }
     void localWarning(const QString &text) override;
 
 private:
@@ -76,6 +78,7 @@ private:
     QString m_basedir;
     StopSignal *m_stop;
     LiveLog m_liveLog;
+    AttachmentUpload m_attachmentUpload = AttachmentUpload::None;
     StepLogWriter m_log;
     StepRun m_run;
     bool m_internalError = false;

@@ -86,8 +86,12 @@ void Server::incomingConnection(qintptr descriptor)
                                   .serialize(ConnectionPersistence::Close));
             socket->flush();
         }
-        socket->disconnectFromHost();
+        // Owned by the server so it cannot outlive it; disconnectFromHost() may finish at once.
+        socket->setParent(this);
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        socket->disconnectFromHost();
+        if (socket->state() == QAbstractSocket::UnconnectedState)
+            socket->deleteLater();
         return;
     }
     if (auto *ssl = qobject_cast<QSslSocket *>(socket))

@@ -11,6 +11,31 @@ namespace Bridge {
 
 RecipeImporter::RecipeImporter(Store &store) : m_store(store) { }
 
+TargetPlatform RecipeImporter::anyPlatform()
+{
+    TargetPlatform platform;
+    platform.name = QStringLiteral("any");
+    return platform;
+}
+
+Core::Result<void> RecipeImporter::ensurePlatform(const QString &config,
+                                                  RecipeImportSummary &summary)
+{
+    const Core::Result<QVector<TargetPlatform>> platforms = m_store.platforms(config);
+    if (!platforms)
+        return platforms.error();
+    if (!platforms.value().isEmpty())
+        return {};
+    TargetPlatform platform = m_defaultPlatform;
+    platform.id = 0;
+    platform.config = config;
+    const Core::Result<qint64> saved = m_store.savePlatform(platform);
+    if (!saved)
+        return saved.error();
+    summary.platformsAdded += config;
+    return {};
+}
+
 Core::Result<RecipeImportSummary> RecipeImporter::importDirectory(const QString &dir)
 {
     const QDir directory(dir);
@@ -56,14 +81,14 @@ Core::Result<void> RecipeImporter::importFile(const QString &path, RecipeImportS
     }
     if (existing && config.recipe == recipe) {
         summary.unchanged += name;
-        return {};
+        return ensurePlatform(name, summary);
     }
     config.recipe = recipe;
     const Core::Result<void> saved = m_store.saveConfiguration(config);
     if (!saved)
         return saved;
     summary.imported += name;
-    return {};
+    return ensurePlatform(name, summary);
 }
 
 } // namespace Bridge

@@ -18,6 +18,7 @@ struct PipelineStep
     enum class Kind {
         Shell,
         Fail,
+        Agent, ///< runs `bittern-agent step` (script holds the command line)
     };
     Kind kind = Kind::Shell;
     QString label; ///< shown in Jenkins instead of the script
@@ -56,14 +57,18 @@ struct Pipeline
     QString recipeText;
     QString reportGlob; ///< e.g. ".bittern/reports/**"
     QVector<PipelineStage> stages;
+    /// "NAME[@VERSION]" of Bittern's shared library: stages call bittenRecipe (which runs the
+    /// steps and publishes) instead of spelling them out; empty: self-contained.
+    QString library;
 };
 
 /**
  * Writes a declarative Jenkinsfile (jenkins-contract.md §9.1): agent none, one parallel stage
  * per target platform with its label, Bitten onerror as plain step / catchError(FAILURE) /
  * catchError(SUCCESS) with catchInterruptions: false, and junit / recordCoverage /
- * recordIssues / archiveArtifacts in post. Every string from the input goes through
- * GroovyEscaper; nothing else reaches the text.
+ * recordIssues / archiveArtifacts in post. With Pipeline::library, it loads the shared library
+ * (`@Library('…') _`) and each stage calls `bittenRecipe` with its steps instead. Every string
+ * from the input goes through GroovyEscaper; nothing else reaches the text.
  */
 class JenkinsfileWriter
 {

@@ -3,6 +3,7 @@
 // Bitten's own request samples (corpus/samples/proto_*.xml) as bodies.
 #include <QtTest>
 
+#include "bridge/bridgeservice.h"
 #include "bridge/protocol/bittenprotocol.h"
 #include "bridge/store/sqlstore.h"
 #include "tests/testlib/testdata.h"
@@ -29,6 +30,35 @@ Request request(const QByteArray &method, const QByteArray &target, const QByteA
     if (!token.isEmpty())
         r.headers.append(qMakePair(QByteArray("Cookie"), QByteArray("trac_session=" + token)));
     return r;
+}
+
+/// Runs git in @p dir with a fixed identity; false when it fails.
+bool git(const QString &dir, const QStringList &arguments, const QByteArray &date = {})
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"})
+        env.insert(name, "Test");
+    for (const char *name : {"GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"})
+        env.insert(name, "test@example.org");
+    for (const char *name : {"GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE"})
+        if (!date.isEmpty())
+            env.insert(name, QString("@" + date + " +0000"));
+    process.setProcessEnvironment(env);
+    process.setWorkingDirectory(dir);
+    process.start("git", arguments);
+    return process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit
+            && process.exitCode() == 0;
+}
+
+/// Commits a change of trunk/a.txt in the git work tree @p dir at Unix time @p time.
+bool commitTrunk(const QString &dir, const QByteArray &content, qint64 time)
+{
+    QFile file(dir + "/trunk/a.txt");
+    return QDir().mkpath(dir + "/trunk") && file.open(QIODevice::WriteOnly)
+            && file.write(content) == content.size() && (file.close(), true)
+            && git(dir, {"add", "-A"})
+            && git(dir, {"commit", "-q", "-m", content}, QByteArray::number(time));
 }
 
 } // namespace
@@ -58,6 +88,8 @@ private Q_SLOTS:
     void urlGrammar();
     void attachment();
     void authentication();
+    void pollPopulatesQueueFromRepository_data();
+    void pollPopulatesQueueFromRepository();
 
 private:
     qint64 setUpBuild(const QByteArray &recipe, const QString &rule = QStringLiteral("posix"));
@@ -495,6 +527,64 @@ void tst_BittenProtocol::authentication()
     withCookie.headers.append(
             qMakePair(QByteArray("Cookie"), QByteArray(cookie.left(cookie.indexOf(';')))));
     QCOMPARE(protocol.handle(withCookie).status, 200);
+}
+
+void tst_BittenProtocol::pollPopulatesQueueFromRepository_data()
+{
+    QTest::addColumn<qint64>("secondPollAfter");
+    QTest::addColumn<int>("buildsAfterSecondPoll");
+    QTest::addRow("within the poll interval: no new population") << qint64(10) << 1;
+    QTest::addRow("after the poll interval: the new revision is queued") << qint64(61) << 2;
+}
+
+void tst_BittenProtocol::pollPopulatesQueueFromRepository()
+{
+    // bittern serve --repo: a slave poll runs §7.2 against a real git repository, at most once
+    // per poll interval.
+    QFETCH(qint64, secondPollAfter);
+    QFETCH(int, buildsAfterSecondPoll);
+    if (QStandardPaths::findExecutable("git").isEmpty()) {
+        QTest::qSkip("git is not installed.", __FILE__, __LINE__);
+        return;
+    }
+    QTemporaryDir repo;
+    QTemporaryDir data;
+    QVERIFY(git(repo.path(), {"init", "-q"}));
+    QVERIFY(commitTrunk(repo.path(), "one", 1700000000));
+    auto store = SqlStore::open(data.filePath("populate.db"));
+    QVERIFY2(store, store ? "" : qPrintable(store.error().message));
+    Configuration config;
+    config.name = "trunk";
+    config.path = "/trunk";
+    config.active = true;
+    config.recipe = "<build><step id=\"s\"/></build>";
+    QVERIFY(store.value()->saveConfiguration(config));
+    TargetPlatform any;
+    any.config = "trunk";
+    any.name = "any";
+    QVERIFY(store.value()->savePlatform(any));
+    qint64 now = QDateTime::currentSecsSinceEpoch();
+    ServiceSettings settings;
+    settings.port = 0;
+    settings.clock = [&now] { return now; };
+    settings.attachmentDir = data.filePath("attachments");
+    settings.repository = "git:" + repo.path();
+    settings.pollInterval = 60;
+    BridgeService service(std::move(store).value(), settings);
+    const auto countBuilds = [&service] {
+        BuildQuery query;
+        query.config = "trunk";
+        const auto page = service.store()->builds(query);
+        return page ? int(page.value().builds.size()) : -1;
+    };
+    const QByteArray slave = "<slave name=\"a\" version=\"5\"/>";
+    QCOMPARE(countBuilds(), 0);
+    service.protocol().handle(request("POST", "/builds", slave));
+    QCOMPARE(countBuilds(), 1); // the youngest revision of trunk (§7.2)
+    QVERIFY(commitTrunk(repo.path(), "two", 1700000100));
+    now += secondPollAfter;
+    service.protocol().handle(request("POST", "/builds", slave));
+    QCOMPARE(countBuilds(), buildsAfterSecondPoll);
 }
 
 QTEST_GUILESS_MAIN(tst_BittenProtocol)

@@ -15,6 +15,10 @@ private Q_SLOTS:
     void options();
     void usageErrors_data();
     void usageErrors();
+    void pollingOptions_data();
+    void pollingOptions();
+    void badTokensFileStopsStartup_data();
+    void badTokensFileStopsStartup();
     void sigtermStopsGracefully();
 };
 
@@ -69,6 +73,12 @@ void tst_ServeCommand::usageErrors_data()
                                              << "--tls-cert and --tls-key must be given together.";
     QTest::addRow("negative timeout") << QStringList({"--slave-timeout", "-5"})
                                       << "Invalid --slave-timeout value \"-5\": expected seconds.";
+    QTest::addRow("bad repository") << QStringList({"--repo", "cvs:/x"})
+                                    << "The repository \"cvs:/x\" is not of the form git:PATH, "
+                                       "svn:URL or hg:PATH.";
+    QTest::addRow("bad poll interval")
+            << QStringList({"--poll-interval", "soon"})
+            << "Invalid --poll-interval value \"soon\": expected seconds.";
     QTest::addRow("stray argument") << QStringList({"extra"}) << "Unexpected argument \"extra\".";
 }
 
@@ -79,6 +89,79 @@ void tst_ServeCommand::usageErrors()
     auto options = Bridge::parseServeOptions(arguments);
     QVERIFY(!options);
     QCOMPARE(options.error().message, message);
+}
+
+void tst_ServeCommand::pollingOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("environment"); // $BITTERN_API_TOKENS
+    QTest::addColumn<QString>("tokens");
+    QTest::addColumn<QString>("repository");
+    QTest::addColumn<qint64>("interval");
+    QTest::addRow("defaults") << QStringList() << ""
+                              << ""
+                              << "" << qint64(60);
+    QTest::addRow("tokens from the environment") << QStringList() << "/etc/t"
+                                                 << "/etc/t"
+                                                 << "" << qint64(60);
+    QTest::addRow("option beats environment") << QStringList({"--api-tokens", "/o/t"}) << "/etc/t"
+                                              << "/o/t"
+                                              << "" << qint64(60);
+    QTest::addRow("repository and interval")
+            << QStringList({"--repo", "git:/srv/r", "--poll-interval", "5"}) << ""
+            << ""
+            << "git:/srv/r" << qint64(5);
+}
+
+void tst_ServeCommand::pollingOptions()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, environment);
+    QFETCH(QString, tokens);
+    QFETCH(QString, repository);
+    QFETCH(qint64, interval);
+    qputenv("BITTERN_API_TOKENS", environment.toUtf8());
+    auto options = Bridge::parseServeOptions(arguments);
+    qunsetenv("BITTERN_API_TOKENS");
+    QVERIFY2(options, options ? "" : qPrintable(options.error().message));
+    QCOMPARE(options.value().apiTokensFile, tokens);
+    QCOMPARE(options.value().repository, repository);
+    QCOMPARE(options.value().pollInterval, interval);
+}
+
+void tst_ServeCommand::badTokensFileStopsStartup_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("message"); // after "bittern serve: FILE: "
+    QTest::addRow("unknown role") << QByteArray("abc read ci\nxyz root ops\n")
+                                  << "Line 2 of the tokens file has the unknown role 'root'; "
+                                     "expected read, build or admin.";
+    QTest::addRow("missing field") << QByteArray("abc read\n")
+                                   << "Line 1 of the tokens file has 2 fields; expected TOKEN "
+                                      "ROLE NAME.";
+}
+
+void tst_ServeCommand::badTokensFileStopsStartup()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QFile file(dir.filePath("tokens"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    QProcess serve;
+    serve.start(qEnvironmentVariable("BITTERN_BIN"),
+                {"serve", "--db", "sqlite:" + dir.filePath("b.db"), "--listen", "127.0.0.1:0",
+                 "--data-dir", dir.path(), "--api-tokens", file.fileName()});
+    if (!serve.waitForFinished(10000)) {
+        serve.kill();
+        serve.waitForFinished();
+        QFAIL("bittern serve started despite a bad tokens file");
+    }
+    QCOMPARE(serve.exitCode(), 2);
+    QCOMPARE(QString::fromUtf8(serve.readAllStandardError()),
+             "bittern serve: " + file.fileName() + ": " + message + '\n');
 }
 
 void tst_ServeCommand::sigtermStopsGracefully()

@@ -264,6 +264,36 @@ private Q_SLOTS:
         QCOMPARE(store->configurations().value().size(), 1);
     }
 
+    void nullStringsStoreAsEmpty_data()
+    {
+        StoreBackends::addColumn();
+        StoreBackends::addRows();
+    }
+    void nullStringsStoreAsEmpty()
+    {
+        // Default-constructed (null) QStrings must not become SQL NULLs in NOT NULL columns.
+        OPEN_STORE(store);
+        Configuration bare;
+        bare.name = "bare";
+        QVERIFY(bare.label.isNull() && bare.minRevision.isNull() && bare.description.isNull());
+        const auto saved = store->saveConfiguration(bare);
+        QVERIFY2(saved, saved ? "" : qPrintable(saved.error().message));
+        bare.active = true; // the update path binds them again
+        QVERIFY(store->saveConfiguration(bare));
+        const auto read = store->configuration("bare");
+        QVERIFY(read);
+        QCOMPARE(read.value().label, QString(""));
+        QCOMPARE(read.value().description, QString(""));
+        QCOMPARE(read.value().path, QString(""));
+        QCOMPARE(read.value().minRevision, QString(""));
+        QCOMPARE(read.value().maxRevision, QString(""));
+        QVERIFY(read.value().active);
+        TargetPlatform any;
+        any.config = "bare";
+        any.name = "any";
+        QVERIFY(store->savePlatform(any).value() > 0);
+    }
+
     void queueIsIdempotentAndNewestFirst_data()
     {
         StoreBackends::addColumn();

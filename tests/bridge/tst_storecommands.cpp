@@ -2,6 +2,7 @@
 // `bittern import`, `bittern build` and `bittern status`: option parsing, formatting, and the
 // executable end to end on a temporary SQLite store.
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,6 +69,101 @@ private Q_SLOTS:
         QCOMPARE(options ? QString() : options.error().message, error);
         if (options)
             QCOMPARE(options.value().input, input);
+    }
+
+    void platformSpecs_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("rules"); // "prop=regex;…" or the error message
+        QTest::addRow("name only") << "any"
+                                   << "";
+        QTest::addRow("two rules") << "linux:os=Linux,machine=x86_64"
+                                   << "os=Linux;machine=x86_64";
+        QTest::addRow("regex with equals") << "eq:name=a=b"
+                                           << "name=a=b";
+        QTest::addRow("empty name") << ":os=Linux"
+                                    << "Invalid --platform value \":os=Linux\": expected "
+                                       "NAME[:PROPERTY=REGEX,...].";
+        QTest::addRow("rule without regex") << "x:os"
+                                            << "Invalid --platform value \"x:os\": expected "
+                                               "NAME[:PROPERTY=REGEX,...].";
+    }
+    void platformSpecs()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, rules);
+        const auto options = parseImportOptions({"import", "recipes", "d", "--platform", spec});
+        if (!options) {
+            QCOMPARE(options.error().message, rules);
+            return;
+        }
+        QStringList got;
+        for (const PlatformRule &rule : options.value().platform.rules)
+            got += rule.property + '=' + rule.pattern;
+        QCOMPARE(got.join(';'), rules);
+        QCOMPARE(options.value().platform.name, spec.section(':', 0, 0));
+    }
+
+    void defaultPlatformOfImport()
+    {
+        const auto options = parseImportOptions({"import", "recipes", "d"});
+        QVERIFY(options);
+        QCOMPARE(options.value().platform.name, QString("any"));
+        QVERIFY(options.value().platform.rules.isEmpty());
+    }
+
+    void recipesGetPlatformAndBuild_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("platform");
+        QTest::addRow("default any") << QStringList() << "any";
+        QTest::addRow("named with rule") << QStringList{"--platform", "linux:os=Linux"} << "linux";
+    }
+    void recipesGetPlatformAndBuild()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(QString, platform);
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(dir.filePath("recipes")));
+        QFile recipe(dir.filePath("recipes/trunk.xml"));
+        QVERIFY(recipe.open(QIODevice::WriteOnly));
+        recipe.write("<build><step id=\"s\"><sh:exec xmlns:sh=\"http://bitten.edgewall.org/"
+                     "tools/sh\" executable=\"true\"/></step></build>");
+        recipe.close();
+        const QString db = "sqlite:" + dir.filePath("store.db");
+        const QStringList import{"import", "recipes", dir.filePath("recipes"), "--db", db};
+        Run run = bittern(import + extra);
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.endsWith(QString("Added target platform %1 to trunk.\n").arg(platform)),
+                 qPrintable(run.out + run.err));
+        run = bittern(import + extra); // idempotent: the platform exists now
+        QCOMPARE(run.code, 0);
+        QVERIFY2(!run.out.contains("Added target platform"), qPrintable(run.out));
+        run = bittern({"build", "trunk", "--rev", "5", "--db", db});
+        QCOMPARE(run.code, 0);
+        QCOMPARE(run.out, QString("Build 1: trunk at 5\n"));
+        run = bittern({"status", "--db", db});
+        QVERIFY2(run.out.contains(platform), qPrintable(run.out));
+    }
+
+    void buildWithoutPlatformFails()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(dir.filePath("env/db")));
+        QVERIFY(TestLib::createDatabase(
+                dir.filePath("env/db/trac.db"),
+                TestLib::bittenSchema(12)
+                        + QStringList{"INSERT INTO bitten_config VALUES ('bare', '/trunk', 1, "
+                                      "'<build/>', '', '', 'Bare', '')"}));
+        const QString db = "sqlite:" + dir.filePath("store.db");
+        QCOMPARE(bittern({"import", "trac", dir.filePath("env"), "--db", db}).code, 0);
+        const Run run = bittern({"build", "bare", "--rev", "3", "--db", db});
+        QCOMPARE(run.code, 2);
+        QCOMPARE(run.out, QString());
+        QCOMPARE(run.err,
+                 QString("bittern build: The configuration bare has no target platforms; add one "
+                         "(bittern import recipes gives a configuration without platforms the "
+                         "platform 'any').\n"));
     }
 
     void buildAndStatusOptions_data()

@@ -114,14 +114,22 @@ void tst_GcovParser::parseStdout_data()
             << QByteArray("File 'a.c'\r\nLines executed:50.00% of 4\0\r\n", 40) << qint64(4)
             << qint64(2);
     QTest::addRow("absolute block ends at a blank line")
-            << QByteArray("File '/usr/x.h'\nLines executed:10.00% of 10\n\nLines executed:"
-                          "100.00% of 1\n")
+            << QByteArray("File '/usr/x.h'\nLines executed:10.00% of 10\n\nFile 'a.c'\n"
+                          "Lines executed:100.00% of 1\n")
             << qint64(1) << qint64(1);
     QTest::addRow("NUL removed after stripping: only a bare NUL line is blank")
-            << QByteArray("File '/usr/x.h'\nLines executed:10.00% of 10\n \0\nLines executed:"
-                          "50.00% of 2\n\0\nLines executed:100.00% of 3\n",
-                          104)
+            << QByteArray("File '/usr/x.h'\nLines executed:10.00% of 10\n \0\nFile 'b.c'\n"
+                          "Lines executed:50.00% of 2\n\0\nFile 'c.c'\n"
+                          "Lines executed:100.00% of 3\n",
+                          126)
             << qint64(3) << qint64(3);
+    QTest::addRow("gcov 12: the closing total outside any File block is not added")
+            << TestLib::readFile(TestLib::testDataPath("parsers/gcov12-stdout.txt")) << qint64(8)
+            << qint64(4);
+    QTest::addRow("only the line right after a File header counts")
+            << QByteArray("File 'a.c'\nNo executable lines\nLines executed:50.00% of 2\n\n"
+                          "Lines executed:100.00% of 3\n")
+            << qint64(0) << qint64(0);
     QTest::addRow("garbage") << QByteArray("gcov: command not found\n\x01\x02") << qint64(0)
                              << qint64(0);
     QTest::addRow("NUL bytes only") << QByteArray(16, '\0') << qint64(0) << qint64(0);

@@ -47,6 +47,41 @@ void tst_PylintParser::parse_data()
                            "type=F0401; line=1; file=module/file2.py; msg=Unable to import 'y'",
                            "type=problem; category=convention; line=2; file=a.py; msg="}
             << QStringList() << QStringList() << QStringList();
+    QTest::addRow("pylint 2.16: message id(symbol), object empty at module level")
+            << TestLib::readFile(TestLib::testDataPath("parsers/pylint-2.16-parseable.txt"))
+            << QString() << QString() << true
+            << QStringList{"type=C0114; category=convention; symbol=missing-module-docstring; "
+                           "line=1; file=tiny.py; msg=Missing module docstring",
+                           "type=C0116; category=convention; tag=compute; "
+                           "symbol=missing-function-docstring; line=4; file=tiny.py; msg=Missing "
+                           "function or method docstring",
+                           "type=W0612; category=warning; tag=compute; symbol=unused-variable; "
+                           "line=5; file=tiny.py; msg=Unused variable 'unused'",
+                           "type=C0115; category=convention; tag=Thing; "
+                           "symbol=missing-class-docstring; line=9; file=tiny.py; msg=Missing "
+                           "class docstring",
+                           "type=C0116; category=convention; tag=Thing.run; "
+                           "symbol=missing-function-docstring; line=10; file=tiny.py; msg=Missing "
+                           "function or method docstring",
+                           "type=C0103; category=convention; tag=Thing.run; symbol=invalid-name; "
+                           "line=11; file=tiny.py; msg=Variable name \"x\" doesn't conform to "
+                           "snake_case naming style",
+                           "type=E0602; category=error; tag=Thing.run; symbol=undefined-variable; "
+                           "line=11; file=tiny.py; msg=Undefined variable 'undefined_name'",
+                           "type=R0903; category=refactor; tag=Thing; "
+                           "symbol=too-few-public-methods; line=9; file=tiny.py; msg=Too few "
+                           "public methods (1/2)",
+                           "type=W0611; category=warning; symbol=unused-import; line=1; "
+                           "file=tiny.py; msg=Unused import os"}
+            << QStringList() << QStringList() << QStringList();
+    QTest::addRow("modern form with a path under basedir")
+            << QByteArray("/b/pkg/mod.py:07: [W0612(unused-variable), Foo.bar] Unused 'x'\n"
+                          "/b/a.py:1: [W0612(), f] empty symbol does not match\n"
+                          "/b/a.py:1: [W0612(unused-variable)] no object part does not match\n")
+            << QString() << QString() << true
+            << QStringList{"type=W0612; category=warning; tag=Foo.bar; symbol=unused-variable; "
+                           "line=7; file=pkg/mod.py; msg=Unused 'x'"}
+            << QStringList() << QStringList() << QStringList();
     QTest::addRow("empty file") << QByteArray() << QString() << QString() << true << QStringList()
                                 << QStringList() << QStringList() << QStringList();
     QTest::addRow("missing file: local warning only")

@@ -52,6 +52,7 @@ GoldenCase loadGoldenCase(const QString &name)
         golden.options.strategy = Translator::StrategyChoice::Native;
     if (json.value(QStringLiteral("allowPartial")).toBool())
         golden.options.partial = Translator::PartialPolicy::AllowPartial;
+    golden.options.jenkinsLibrary = json.value(QStringLiteral("jenkinsLibrary")).toString();
     return golden;
 }
 

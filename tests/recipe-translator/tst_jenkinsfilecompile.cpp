@@ -44,23 +44,26 @@ private Q_SLOTS:
             configuration.source = recipe;
             configuration.recipe
                     = TestLib::readFile(TestLib::sharedPath("corpus/recipes/" + recipe));
-            for (const Translator::StrategyChoice strategy :
-                 {Translator::StrategyChoice::Auto, Translator::StrategyChoice::Agent}) {
+            // Auto, agent, and auto with Jenkinsfiles that call the shared library.
+            for (const int variant : {0, 1, 2}) {
+                const auto strategy = variant == 1 ? Translator::StrategyChoice::Agent
+                                                   : Translator::StrategyChoice::Auto;
                 Translator::PlanOptions options;
                 options.strategy = strategy;
+                if (variant == 2)
+                    options.jenkinsLibrary = QStringLiteral("bittern@1.0");
                 const auto result = Translator::Translation::translate(
                         configuration, Translator::Target::Jenkins, options);
                 for (const Translator::OutputFile &file : result.files) {
                     if (file.path.endsWith("Jenkinsfile"))
-                        good += write(dir,
-                                      QStringLiteral("%1-%2.groovy")
-                                              .arg(configuration.name)
-                                              .arg(int(strategy)),
-                                      file.content);
+                        good += write(
+                                dir,
+                                QStringLiteral("%1-%2.groovy").arg(configuration.name).arg(variant),
+                                file.content);
                 }
             }
         }
-        QVERIFY(good.size() >= 20 + 2 * corpus.size() - 2);
+        QVERIFY(good.size() >= 20 + 3 * corpus.size() - 3);
         const QStringList bad{
                 write(dir, "bad-println",
                       "pipeline { agent none\n stages { stage('a') { steps { println 'x' } } } "
@@ -74,7 +77,10 @@ private Q_SLOTS:
                       "pipeline { agent none\n stages { stage('a') { steps { bat 'x' } } } }\n"),
                 write(dir, "bad-syntax",
                       "pipeline { agent none\n stages { stage('a\\u0027) { } }\n"),
-                write(dir, "bad-def", "def f() { }\npipeline { agent none }\n")};
+                write(dir, "bad-def", "def f() { }\npipeline { agent none }\n"),
+                write(dir, "bad-library-variable",
+                      "@Library('bittern') lib\npipeline { agent none }\n"),
+                write(dir, "bad-annotation", "@Deprecated _\npipeline { agent none }\n")};
         const QJsonObject results = TestSupport::checkJenkinsfiles(good + bad, dir.path());
         QCOMPARE(results.size(), good.size() + bad.size());
         for (const QString &file : qAsConst(good)) {

@@ -159,6 +159,8 @@ void tst_BuildRunner::reportFiles()
     QCOMPARE(json.value("status").toString(), "success");
     QCOMPARE(json.value("tests").toObject().value("failed").toInt(), 1);
     QVERIFY(TestLib::readFile(stepDir + "/junit.xml").contains("<failure"));
+    QVERIFY(TestLib::readFile(stepDir + "/step.log")
+                    .contains("Attachment t.xml recorded for the build (no master to upload to)."));
 }
 
 void tst_BuildRunner::cancel()

@@ -4,6 +4,7 @@
 #include "slave-agent/options.h"
 
 using Agent::AgentMode;
+using Agent::ConfigSource;
 using Agent::KeepFiles;
 
 class tst_Options : public QObject
@@ -28,13 +29,18 @@ void tst_Options::valid_data()
     QTest::addColumn<QString>("step");
     QTest::addColumn<bool>("keep");
     QTest::addColumn<QStringList>("properties");
+    QTest::addColumn<QStringList>("variables");
+    QTest::addColumn<QString>("environment"); // BITTERN_AGENT_CONFIG; empty: unset
+    QTest::addColumn<QString>("config");
+    QTest::addColumn<int>("configSource");
 
     QTest::addRow("run with defaults")
             << QStringList{"run", "r.xml"} << int(AgentMode::Run) << "r.xml"
             << ""
             << "build_${config}_${build}"
             << ""
-            << "" << false << QStringList{};
+            << "" << false << QStringList{} << QStringList{} << ""
+            << "" << int(ConfigSource::None);
     QTest::addRow("run with every option")
             << QStringList{"run",
                            "r.xml",
@@ -55,42 +61,82 @@ void tst_Options::valid_data()
             << "/w"
             << "b_${build}"
             << "/r"
-            << "" << true << QStringList{"python.path=/usr/bin/python3", "os=Plan9"};
+            << "" << true << QStringList{"python.path=/usr/bin/python3", "os=Plan9"}
+            << QStringList{} << ""
+            << "s.ini" << int(ConfigSource::CommandLine);
     QTest::addRow("short forms -d and -k")
             << QStringList{"run", "-d", "/w", "-k", "r.xml"} << int(AgentMode::Run) << "r.xml"
             << "/w"
             << "build_${config}_${build}"
             << ""
-            << "" << true << QStringList{};
+            << "" << true << QStringList{} << QStringList{} << ""
+            << "" << int(ConfigSource::None);
     QTest::addRow("property value with '='")
             << QStringList{"run", "r.xml", "-D", "a.b=x=y"} << int(AgentMode::Run) << "r.xml"
             << ""
             << "build_${config}_${build}"
             << ""
-            << "" << false << QStringList{"a.b=x=y"};
+            << "" << false << QStringList{"a.b=x=y"} << QStringList{} << ""
+            << "" << int(ConfigSource::None);
     QTest::addRow("step") << QStringList{"step",         "r.xml",        "--step",
                                          "svn checkout", "--report-dir", "out"}
                           << int(AgentMode::Step) << "r.xml"
                           << ""
                           << "build_${config}_${build}"
                           << "out"
-                          << "svn checkout" << false << QStringList{};
+                          << "svn checkout" << false << QStringList{} << QStringList{} << ""
+                          << "" << int(ConfigSource::None);
+    QTest::addRow("step with the translator's runtime build variables")
+            << QStringList{"step",         "r.xml",       "--step", "compile",
+                           "--report-dir", "out",         "-D",     "revision=42",
+                           "-D",           "build=7",     "-D",     "config=trunk",
+                           "-D",           "path=/trunk", "-D",     "platform=linux",
+                           "-D",           "version=12",  "-D",     "python.path=/py"}
+            << int(AgentMode::Step) << "r.xml"
+            << ""
+            << "build_${config}_${build}"
+            << "out"
+            << "compile" << false << QStringList{"version=12", "python.path=/py"}
+            << QStringList{"revision=42", "build=7", "config=trunk", "path=/trunk",
+                           "platform=linux"}
+            << ""
+            << "" << int(ConfigSource::None);
+    QTest::addRow("config from BITTERN_AGENT_CONFIG")
+            << QStringList{"run", "r.xml"} << int(AgentMode::Run) << "r.xml"
+            << ""
+            << "build_${config}_${build}"
+            << ""
+            << "" << false << QStringList{} << QStringList{} << "/etc/agent.ini"
+            << "/etc/agent.ini" << int(ConfigSource::Environment);
+    QTest::addRow("-f wins over BITTERN_AGENT_CONFIG")
+            << QStringList{"run", "r.xml", "-f", "s.ini"} << int(AgentMode::Run) << "r.xml"
+            << ""
+            << "build_${config}_${build}"
+            << ""
+            << "" << false << QStringList{} << QStringList{} << "/etc/agent.ini"
+            << "s.ini" << int(ConfigSource::CommandLine);
     QTest::addRow("help") << QStringList{"--help"} << int(AgentMode::Help) << ""
                           << ""
                           << "build_${config}_${build}"
                           << ""
-                          << "" << false << QStringList{};
+                          << "" << false << QStringList{} << QStringList{} << ""
+                          << "" << int(ConfigSource::None);
     QTest::addRow("version") << QStringList{"--version"} << int(AgentMode::Version) << ""
                              << ""
                              << "build_${config}_${build}"
                              << ""
-                             << "" << false << QStringList{};
+                             << "" << false << QStringList{} << QStringList{} << ""
+                             << "" << int(ConfigSource::None);
 }
 
 void tst_Options::valid()
 {
     QFETCH(QStringList, arguments);
-    const auto options = Agent::parseOptions(arguments);
+    QFETCH(QString, environment);
+    QProcessEnvironment env;
+    if (!environment.isEmpty())
+        env.insert("BITTERN_AGENT_CONFIG", environment);
+    const auto options = Agent::parseOptions(arguments, env);
     QVERIFY2(options, options ? "" : qPrintable(options.error().message));
     QTEST(int(options.value().mode), "mode");
     QTEST(options.value().recipeFile, "recipe");
@@ -103,6 +149,12 @@ void tst_Options::valid()
     for (const auto &property : options.value().properties)
         properties << property.first + "=" + property.second;
     QTEST(properties, "properties");
+    QStringList variables;
+    for (const auto &variable : options.value().buildVariables)
+        variables << variable.first + "=" + variable.second;
+    QTEST(variables, "variables");
+    QTEST(options.value().configFile, "config");
+    QTEST(int(options.value().configSource), "configSource");
 }
 
 void tst_Options::invalid_data()

@@ -164,6 +164,19 @@ void tst_PollClient::wholeBuild()
     QFile stored(attachments.value().first().filePath);
     QVERIFY(stored.open(QIODevice::ReadOnly));
     QCOMPARE(stored.readAll(), QByteArray("three\n"));
+    // The attach command's log line says the file goes to the master.
+    QStringList attachLog;
+    for (const LogRecord &log : detail.value().logs) {
+        if (log.step != "three" || !log.generator.endsWith("attach"))
+            continue;
+        auto messages = m_service->store()->logMessages(log.id, 0, 0);
+        QVERIFY(messages);
+        for (const Core::LogMessage &message : messages.value())
+            attachLog << message.level + ": " + message.text;
+    }
+    QCOMPARE(attachLog,
+             QStringList{"info: Attachment three.txt recorded for the build; it is uploaded to "
+                         "the master after the step."});
 }
 
 void tst_PollClient::masterGoesAwayMidBuild()

@@ -16,27 +16,15 @@
 
 namespace {
 
-/// The worker's `bittern-agent`: the real one with the example slave.ini. The runtime -D values
-/// the translator passes (revision, build, …) are dropped because this agent rejects undotted
-/// names it does not know; a `no-report` file next to the wrapper makes it write nothing.
+/// The worker's `bittern-agent`: the real one with the example slave.ini, passed the runtime -D
+/// build variables (revision, build, …) as they come; a `no-report` file next to the wrapper
+/// makes it write nothing.
 QString agentScript(const QString &binDir)
 {
     const QString source = QStringLiteral(BITTERN_SOURCE_DIR);
     return QStringLiteral(
                    "#!/bin/sh\n"
                    "[ -e '%1/no-report' ] && { echo 'agent disabled by the test'; exit 1; }\n"
-                   "skip=0\n"
-                   "for a do\n"
-                   "  shift\n"
-                   "  if [ \"$skip\" = 1 ]; then\n"
-                   "    skip=0\n"
-                   "    case \"$a\" in revision=*|build=*|config=*|path=*|platform=*) "
-                   "continue;; esac\n"
-                   "    set -- \"$@\" -D \"$a\"; continue\n"
-                   "  fi\n"
-                   "  if [ \"$a\" = -D ]; then skip=1; continue; fi\n"
-                   "  set -- \"$@\" \"$a\"\n"
-                   "done\n"
                    "exec '%2' \"$@\" -f '%3/examples/slave.ini' -D 'examples.dir=%3/examples'\n")
             .arg(binDir, QStringLiteral(BITTERN_AGENT_EXE), source);
 }

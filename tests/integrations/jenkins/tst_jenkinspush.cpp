@@ -169,6 +169,7 @@ void tst_JenkinsPush::pushTracEnvironment()
     Bridge::CiOptions push = options(standin, Bridge::CiOptions::Action::Push);
     push.configurations = QStringList{database};
     push.folder = QStringLiteral("bitten");
+    push.jenkinsLibrary = QStringLiteral("bittern@2");
     QCOMPARE(backend.backend.push(push, backend.outStream, backend.errStream),
              Bridge::ExitCode::Success);
     QCOMPARE(backend.err,
@@ -178,6 +179,9 @@ void tst_JenkinsPush::pushTracEnvironment()
                             "bittern push: created job bitten/myproject/trunk\n"));
     const QByteArray trunk = standin->jobConfig(QStringLiteral("bitten/myproject/trunk"));
     QVERIFY(trunk.contains("os-Linux"));
+    QVERIFY(trunk.contains("@Library(&apos;bittern@2&apos;) _")
+            || trunk.contains("@Library('bittern@2') _"));
+    QVERIFY(trunk.contains("bittenRecipe id: "));
     QVERIFY(trunk.contains("Trunk"));
 }
 

@@ -25,7 +25,7 @@ class Dsl implements GroovyInterceptable {
         stages  : ['stage'],
         stage   : ['agent', 'environment', 'steps', 'parallel', 'post', 'options'],
         parallel: ['stage'],
-        steps   : ['sh', 'writeFile', 'catchError', 'error', 'timeout'],
+        steps   : ['sh', 'writeFile', 'catchError', 'error', 'timeout', 'bittenRecipe'],
         post    : ['always', 'success', 'failure', 'unstable'],
         always  : ['junit', 'recordCoverage', 'recordIssues', 'issues', 'archiveArtifacts'],
         environment: [],
@@ -116,7 +116,8 @@ secure.with {
     expressionsWhitelist = [MethodCallExpression, ArgumentListExpression, TupleExpression,
                             NamedArgumentListExpression, MapExpression, MapEntryExpression,
                             ConstantExpression, ClosureExpression, ListExpression,
-                            VariableExpression, BinaryExpression]
+                            VariableExpression, BinaryExpression, DeclarationExpression,
+                            EmptyExpression]
 }
 // `+` only joins string literals (long recipe texts); `=` only sets environment entries.
 def stringLiteral = { e -> e instanceof ConstantExpression && e.value instanceof String }
@@ -125,7 +126,14 @@ joinedLiterals = { e ->
     stringLiteral(e) || (e instanceof BinaryExpression && e.operation.type == Types.PLUS
                          && joinedLiterals(e.leftExpression) && stringLiteral(e.rightExpression))
 }
+// `@Library('name@version') _` (Bittern's shared library) is the only declaration allowed.
+def libraryLoad = { e ->
+    (e instanceof DeclarationExpression && e.variableExpression.name == '_' &&
+            e.rightExpression instanceof EmptyExpression &&
+            e.annotations*.classNode*.name == ['Library'])
+}
 secure.addExpressionCheckers({ e ->
+    if (e instanceof DeclarationExpression) return libraryLoad(e)
     if (!(e instanceof BinaryExpression)) return true
     if (e.operation.type == Types.ASSIGN)
         return e.leftExpression instanceof VariableExpression && stringLiteral(e.rightExpression)
@@ -134,7 +142,11 @@ secure.addExpressionCheckers({ e ->
 def config = new CompilerConfiguration()
 config.scriptBaseClass = PipelineScript.name
 config.addCompilationCustomizers(secure)
-def loader = new GroovyClassLoader(this.class.classLoader, config)
+// Jenkins' @Library annotation, so `@Library('…') _` resolves as it does in a Jenkinsfile.
+def annotations = new GroovyClassLoader(this.class.classLoader)
+annotations.parseClass('@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.SOURCE) '
+        + '@interface Library { String[] value() }')
+def loader = new GroovyClassLoader(annotations, config)
 
 def results = [:]
 int failures = 0
