@@ -280,6 +280,8 @@ void tst_JenkinsPush::runFollowsConsoleLive()
             [&progress](const QString &line) { progress += line; });
     run.start();
     QTRY_COMPARE(standin->queuedIds().size(), 1);
+    // Let the run see the item while it is still queued before the stand-in starts it.
+    QTRY_VERIFY(!progress.isEmpty());
     const int build = standin->startQueueItem(standin->queuedIds().first());
     standin->appendLog(QStringLiteral("proj/trunk"), build, "first line\nsecond ");
     QTRY_COMPARE(console, QStringList{QStringLiteral("first line")});
