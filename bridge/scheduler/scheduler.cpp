@@ -119,7 +119,7 @@ Core::Result<Scheduler::Assignment> Scheduler::assign(const SlaveInfo &slave, qi
     }
     if (!selection.assign)
         return assignment;
-    const Core::Result<Build> assigned = m_store.assignBuild(selection.assign->id, slave);
+    const Core::Result<Build> assigned = m_store.assignBuild(selection.assign->id, slave, now);
     if (!assigned)
         return assigned.error();
     assignment.build = assigned.value();

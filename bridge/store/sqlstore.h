@@ -69,7 +69,7 @@ public:
     Core::Result<QStringList> removeBuild(qint64 id) override;
     Core::Result<OrphanReset> resetOrphanedBuilds(qint64 now, qint64 slaveTimeout) override;
 
-    Core::Result<Build> assignBuild(qint64 id, const SlaveInfo &slave) override;
+    Core::Result<Build> assignBuild(qint64 id, const SlaveInfo &slave, qint64 now) override;
     Core::Result<BuildStart> startBuild(qint64 id, const QString &token, qint64 now) override;
     Core::Result<StepOutcome> storeStepResult(qint64 id, const QString &token,
                                               const Core::StepResult &result, qint64 now) override;

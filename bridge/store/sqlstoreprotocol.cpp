@@ -132,14 +132,14 @@ Core::Result<Store::OrphanReset> SqlStore::resetOrphanedBuilds(qint64 now, qint6
     });
 }
 
-Core::Result<Build> SqlStore::assignBuild(qint64 id, const SlaveInfo &slave)
+Core::Result<Build> SqlStore::assignBuild(qint64 id, const SlaveInfo &slave, qint64 now)
 {
     return transaction<Build>([&]() -> Core::Result<Build> {
         Core::Result<QSqlQuery> updated
                 = exec(QStringLiteral("UPDATE build SET status = 'I', slave = ?, started = 0, "
-                                      "stopped = 0, last_activity = 0 WHERE id = ? AND status = "
+                                      "stopped = 0, last_activity = ? WHERE id = ? AND status = "
                                       "'P'"),
-                       {slave.name, id});
+                       {slave.name, now, id});
         if (!updated)
             return updated.error();
         if (updated.value().numRowsAffected() != 1)

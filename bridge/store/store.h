@@ -74,8 +74,9 @@ public:
 
     // --- the Bitten protocol (§5.3–5.9) ---------------------------------------------------
     /// A pending build becomes in progress for this slave; its properties are recorded and
-    /// last_activity is 0 (the §5.9 quirk). Conflict when it is no longer pending.
-    virtual Core::Result<Build> assignBuild(qint64 id, const SlaveInfo &slave) = 0;
+    /// last_activity is @p now (Bitten left it 0 until the GET, so another slave's poll in
+    /// between orphaned the build: docs/COMPATIBILITY.md). Conflict when it is no longer pending.
+    virtual Core::Result<Build> assignBuild(qint64 id, const SlaveInfo &slave, qint64 now) = 0;
 
     /// What a slave needs to run an assigned build.
     struct BuildStart

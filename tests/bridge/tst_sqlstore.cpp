@@ -95,7 +95,7 @@ private:
         const Core::Result<qint64> id = store.enqueueBuild(build);
         if (!id)
             return failed(id.error());
-        const auto assigned = store.assignBuild(id.value(), slave("s1", "t1"));
+        const auto assigned = store.assignBuild(id.value(), slave("s1", "t1"), 100);
         if (!assigned)
             return failed(assigned.error());
         const auto started = store.startBuild(id.value(), "t1", 100);
@@ -476,8 +476,8 @@ private Q_SLOTS:
         QCOMPARE(store->attachments("cfg", 0).value().size(), 1);
         // The original slave is refused; a new one gets the build and may cancel it.
         QCOMPARE(store->keepalive(id, "t1", 260).error().code, Core::ErrorCode::Conflict);
-        QVERIFY(store->assignBuild(id, slave("s2", "t2")));
-        QCOMPARE(store->assignBuild(id, slave("s3", "t3")).error().message,
+        QVERIFY(store->assignBuild(id, slave("s2", "t2"), 260));
+        QCOMPARE(store->assignBuild(id, slave("s3", "t3"), 260).error().message,
                  QStringLiteral("Build %1 is no longer pending.").arg(id));
         QVERIFY(store->startBuild(id, "t2", 300));
         QCOMPARE(store->cancelBuild(id, "t1").error().code, Core::ErrorCode::Conflict);
