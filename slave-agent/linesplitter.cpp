@@ -69,14 +69,15 @@ void LineSplitter::emitLine(const char *data, qint64 size)
     // neither a copy nor UTF-8 validation.
     while (size > 0 && isStrippable(data[size - 1]))
         --size;
+    // Branch-free (OR and minimum) so that the loop vectorises.
     unsigned char seen = 0;
-    bool hasNul = false;
+    unsigned char lowest = 0xff;
     for (qint64 i = 0; i < size; ++i) {
         const unsigned char c = static_cast<unsigned char>(data[i]);
         seen |= c;
-        hasNul |= c == 0;
+        lowest = c < lowest ? c : lowest;
     }
-    if (seen < 0x80 && !hasNul)
+    if (seen < 0x80 && (size == 0 || lowest != 0))
         m_sink(QString::fromLatin1(data, int(size)));
     else
         m_sink(decode(QByteArray(data, int(size))));

@@ -24,22 +24,25 @@ OutputBuffer::~OutputBuffer()
 
 void OutputBuffer::appendText(const QString &text)
 {
-    // ASCII is narrowed in place (both loops vectorise); anything else goes through toUtf8().
+    // One pass: the text is narrowed into the buffer while checking that it is ASCII (the loop
+    // vectorises); only when it is not are the narrowed bytes dropped and toUtf8() used.
     const qint64 size = text.size();
-    const ushort *in = reinterpret_cast<const ushort *>(text.constData());
-    ushort seen = 0;
-    for (qint64 i = 0; i < size; ++i)
-        seen |= in[i];
-    if (seen >= 0x80 || size > m_capacity) {
-        append(text.toUtf8());
-        return;
+    if (size <= m_capacity) {
+        if (m_size + size > m_capacity)
+            flush();
+        const ushort *in = reinterpret_cast<const ushort *>(text.constData());
+        char *out = m_data.get() + m_size;
+        ushort seen = 0;
+        for (qint64 i = 0; i < size; ++i) {
+            seen |= in[i];
+            out[i] = char(in[i]);
+        }
+        if (seen < 0x80) {
+            m_size += size;
+            return;
+        }
     }
-    if (m_size + size > m_capacity)
-        flush();
-    char *out = m_data.get() + m_size;
-    for (qint64 i = 0; i < size; ++i)
-        out[i] = char(in[i]);
-    m_size += size;
+    append(text.toUtf8());
 }
 
 void OutputBuffer::writeOut(const char *data, qint64 size)
