@@ -55,7 +55,8 @@ build_preset() {
     local preset=$1
     if [[ ! -f build/$preset/build.ninja ]]; then
         log "Configuring ($preset)"
-        cmake --preset "$preset" >/dev/null
+        # Warnings are errors in CI only (HOUSE-STYLE rule 6).
+        cmake --preset "$preset" -DCMAKE_COMPILE_WARNING_AS_ERROR="${CI:+ON}" >/dev/null
     fi
     log "Building ($preset)"
     cmake --build --preset "$preset"

@@ -31,6 +31,28 @@ struct FileCounter
 
     QString lineHits() const
     {
+        if (!odd.isEmpty() || hits.isEmpty())
+            return lineHitsGeneral();
+        // A plain number has at most 18 digits (plainNumber), "-" one; each a separator.
+        const qint64 numbers = qMin(entries, qint64(hits.size()));
+        QByteArray text(int(2 * hits.size() + 17 * numbers), Qt::Uninitialized);
+        char *out = text.data();
+        char *const end = out + text.size();
+        for (int i = 0; i < hits.size(); ++i) {
+            if (i > 0)
+                *out++ = ' ';
+            const qint64 value = hits.at(i);
+            if (value == notCode)
+                *out++ = '-';
+            else
+                out = std::to_chars(out, end, value).ptr;
+        }
+        return QString::fromLatin1(text.constData(), int(out - text.constData()));
+    }
+
+    /// lineHits() when some hits are kept as text (or there are none: the result stays as before).
+    QString lineHitsGeneral() const
+    {
         QByteArray text;
         text.reserve(hits.size() * 3);
         char digits[24];
