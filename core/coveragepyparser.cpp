@@ -42,15 +42,6 @@ void addLineHits(ReportItem &item, const QString &module, Run &run)
     item.set(QStringLiteral("line_hits"), CoveragePyParser::lineHits(annotated.value()));
 }
 
-QString reportedFile(const QString &path, const Run &run)
-{
-    const QString absolute = ToolSupport::resolve(run.basedir, path); // realpath: no symlinks
-    if (!absolute.startsWith(run.basedir))
-        return QString();
-    const QString relative = absolute.mid(run.basedir.size() + 1);
-    return run.options.fileset.contains(relative) ? relative : QString();
-}
-
 Result<void> addModule(const QRegularExpressionMatch &match, const QString &file, Run &run)
 {
     if (!run.missingFiles.removeOne(file)) // Bitten: list.remove raises ValueError
@@ -124,7 +115,8 @@ Result<ToolReport> CoveragePyParser::parse(const Result<QByteArray> &summary,
         const QRegularExpressionMatch match = summaryRe.match(ToolSupport::chopNewline(line));
         if (!match.hasMatch())
             continue;
-        const QString file = reportedFile(match.captured(6), run);
+        const QString file
+                = ToolSupport::filesetMember(run.basedir, match.captured(6), run.options.fileset);
         if (file.isNull())
             continue;
         const Result<void> added = addModule(match, file, run);

@@ -93,6 +93,16 @@ QString ToolSupport::stripBasedir(const QString &path, const QString &basedir)
     return path;
 }
 
+QString ToolSupport::filesetMember(const QString &basedir, const QString &path,
+                                   const QStringList &fileset)
+{
+    const QString absolute = resolve(basedir, path); // realpath without following symlinks
+    if (!absolute.startsWith(basedir))
+        return QString();
+    const QString relative = absolute.mid(basedir.size() + 1);
+    return fileset.contains(relative) ? relative : QString();
+}
+
 std::optional<qint64> ToolSupport::toInt(const QString &text)
 {
     const QString trimmed = text.trimmed();

@@ -35,6 +35,10 @@ public:
     static QString resolve(const QString &basedir, const QString &path);
     /// Bitten's "if path.startswith(basedir): path = path[len(basedir) + 1:]".
     static QString stripBasedir(const QString &path, const QString &basedir);
+    /// A coverage summary's file as a path relative to @p basedir when it lies inside basedir and
+    /// is in @p fileset; a null string otherwise (python:trace and python:coverage).
+    static QString filesetMember(const QString &basedir, const QString &path,
+                                 const QStringList &fileset);
     /// Python's int(text): optional surrounding whitespace and sign, decimal digits only.
     static std::optional<qint64> toInt(const QString &text);
     /// str(int(digits)) for a string of decimal digits: leading zeros dropped, any length.

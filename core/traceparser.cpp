@@ -64,16 +64,6 @@ struct Run
     ToolReport out;
 };
 
-// A summary line's file relative to basedir, or a null string when it is not reported.
-QString reportedFile(const QString &path, const Run &run)
-{
-    const QString absolute = ToolSupport::resolve(run.basedir, path); // realpath: no symlinks
-    if (!absolute.startsWith(run.basedir))
-        return QString();
-    const QString relative = absolute.mid(run.basedir.size() + 1);
-    return run.options.fileset.contains(relative) ? relative : QString();
-}
-
 // Returns false when Bitten's IOError ends the command (a local warning, no report).
 Result<bool> addSummaryModule(const QString &module, const QString &file, Run &run)
 {
@@ -159,7 +149,8 @@ Result<ToolReport> TraceParser::parse(const Result<QByteArray> &summary, const O
         const QRegularExpressionMatch match = summaryRe.match(ToolSupport::chopNewline(line));
         if (!match.hasMatch())
             continue;
-        const QString file = reportedFile(match.captured(4), run);
+        const QString file
+                = ToolSupport::filesetMember(run.basedir, match.captured(4), run.options.fileset);
         if (file.isNull())
             continue;
         const Result<bool> added = addSummaryModule(match.captured(3), file, run);
