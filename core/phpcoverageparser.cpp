@@ -116,27 +116,17 @@ Result<void> cloverProject(const ToolXmlNode &project, const QString &basedir, R
     return {};
 }
 
-ToolReport logOnly(const QString &text)
-{
-    // Bitten passes a bare string to ctxt.log() here: a <log> without <message> children that
-    // the master stores empty. We send it as a warning message (docs/COMPATIBILITY.md).
-    ToolReport out;
-    out.hasLog = true;
-    out.log.append(ToolSupport::message(QStringLiteral("warning"), text));
-    return out;
-}
-
 } // namespace
 
 Result<ToolReport> PhpCoverageParser::parse(const Result<QByteArray> &input, const QString &basedir)
 {
     if (!input)
-        return logOnly(QStringLiteral("Error opening coverage summary file (%1)")
-                               .arg(input.error().message));
+        return ToolSupport::warningOnly(QStringLiteral("Error opening coverage summary file (%1)")
+                                                .arg(input.error().message));
     const Result<ToolXmlNode> parsed = ToolXmlNode::parse(input.value());
     if (!parsed)
-        return logOnly(QStringLiteral("Error parsing coverage summary file (%1)")
-                               .arg(parsed.error().message));
+        return ToolSupport::warningOnly(QStringLiteral("Error parsing coverage summary file (%1)")
+                                                .arg(parsed.error().message));
     const ToolXmlNode &root = parsed.value();
     ToolReport out;
     const QString base = ToolSupport::normPath(basedir);

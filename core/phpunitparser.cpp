@@ -78,27 +78,17 @@ Result<void> addSuite(const ToolXmlNode &suite, const QString &parentFile, const
     return {};
 }
 
-ToolReport logOnly(const QString &text)
-{
-    // Bitten passes a bare string to ctxt.log(): a <log> without <message> children that the
-    // master stores empty. We send it as a warning message (docs/COMPATIBILITY.md).
-    ToolReport out;
-    out.hasLog = true;
-    out.log.append(ToolSupport::message(QStringLiteral("warning"), text));
-    return out;
-}
-
 } // namespace
 
 Result<ToolReport> PhpUnitParser::parse(const Result<QByteArray> &input, const QString &basedir)
 {
     if (!input)
-        return logOnly(QStringLiteral("Error opening PHPUnit results file (%1)")
-                               .arg(input.error().message));
+        return ToolSupport::warningOnly(QStringLiteral("Error opening PHPUnit results file (%1)")
+                                                .arg(input.error().message));
     const Result<ToolXmlNode> root = ToolXmlNode::parse(input.value());
     if (!root)
-        return logOnly(QStringLiteral("Error parsing PHPUnit results file (%1)")
-                               .arg(root.error().message));
+        return ToolSupport::warningOnly(QStringLiteral("Error parsing PHPUnit results file (%1)")
+                                                .arg(root.error().message));
     const QString base = ToolSupport::normPath(basedir);
     ToolReport out;
     out.report.category = QStringLiteral("test");

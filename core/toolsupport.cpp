@@ -182,4 +182,12 @@ Error ToolSupport::internalError(const QString &message)
     return Error{ErrorCode::InvalidInput, message, 0, 0};
 }
 
+ToolReport ToolSupport::warningOnly(const QString &text)
+{
+    ToolReport out;
+    out.hasLog = true;
+    out.log.append(message(QStringLiteral("warning"), text));
+    return out;
+}
+
 } // namespace Core

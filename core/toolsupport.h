@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/report.h"
 #include "core/stepresult.h"
+#include "core/toolreport.h"
 
 namespace Core {
 
@@ -54,6 +55,9 @@ public:
     static LogMessage message(const QString &level, const QString &text);
     /// The Error for Bitten's internal error path (an exception escaped the command).
     static Error internalError(const QString &message);
+    /// A report-less result holding one warning log message: how the php parsers report an
+    /// unreadable or unparsable input (Bitten logged a bare string; docs/COMPATIBILITY.md).
+    static ToolReport warningOnly(const QString &text);
 };
 
 } // namespace Core
