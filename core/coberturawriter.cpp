@@ -3,8 +3,9 @@
 
 #include <cmath>
 
-#include <QBuffer>
 #include <QIODevice>
+
+#include "core/bytesink.h"
 
 namespace Core {
 
@@ -179,13 +180,7 @@ Result<void> CoberturaWriter::write(const Report &report, QIODevice *device, qin
 
 Result<QByteArray> CoberturaWriter::write(const Report &report, qint64 timestamp)
 {
-    QByteArray data;
-    QBuffer buffer(&data);
-    buffer.open(QIODevice::WriteOnly);
-    const auto written = write(report, &buffer, timestamp);
-    if (!written)
-        return written.error();
-    return data;
+    return writeToBytes([&](QIODevice *device) { return write(report, device, timestamp); });
 }
 
 } // namespace Core

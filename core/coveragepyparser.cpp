@@ -105,10 +105,7 @@ Result<ToolReport> CoveragePyParser::parse(const Result<QByteArray> &summary,
                                              .arg(summary.error().message));
         return run.out;
     }
-    for (const QString &file : options.fileset) {
-        if (ToolSupport::extension(file) == QLatin1String(".py"))
-            run.missingFiles.append(file);
-    }
+    run.missingFiles = ToolSupport::pythonFiles(options.fileset);
     run.out.report.category = QStringLiteral("coverage");
     const QStringList lines = ToolSupport::lines(summary.value());
     for (const QString &line : lines) {

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/issuesjsonwriter.h"
 
-#include <QBuffer>
 #include <QIODevice>
 #include <QJsonDocument>
+
+#include "core/bytesink.h"
 
 namespace Core {
 
@@ -95,13 +96,7 @@ Result<void> IssuesJsonWriter::write(const Report &report, QIODevice *device)
 
 Result<QByteArray> IssuesJsonWriter::write(const Report &report)
 {
-    QByteArray data;
-    QBuffer buffer(&data);
-    buffer.open(QIODevice::WriteOnly);
-    const auto written = write(report, &buffer);
-    if (!written)
-        return written.error();
-    return data;
+    return writeToBytes([&](QIODevice *device) { return write(report, device); });
 }
 
 } // namespace Core

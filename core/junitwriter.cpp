@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/junitwriter.h"
 
-#include <QBuffer>
 #include <QIODevice>
+
+#include "core/bytesink.h"
 
 namespace Core {
 
@@ -148,13 +149,7 @@ Result<void> JUnitWriter::write(const Report &report, QIODevice *device)
 
 Result<QByteArray> JUnitWriter::write(const Report &report)
 {
-    QByteArray data;
-    QBuffer buffer(&data);
-    buffer.open(QIODevice::WriteOnly);
-    const auto written = write(report, &buffer);
-    if (!written)
-        return written.error();
-    return data;
+    return writeToBytes([&](QIODevice *device) { return write(report, device); });
 }
 
 void JUnitWriter::writeAttribute(const QString &name, const QString &value)

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/stepresultwriter.h"
 
-#include <QBuffer>
 #include <QIODevice>
 #include <QLocale>
+
+#include "core/bytesink.h"
 
 namespace Core {
 
@@ -155,13 +156,7 @@ Result<void> StepResultWriter::write(const StepResult &result, QIODevice *device
 
 Result<QByteArray> StepResultWriter::write(const StepResult &result)
 {
-    QByteArray data;
-    QBuffer buffer(&data);
-    buffer.open(QIODevice::WriteOnly);
-    const auto written = write(result, &buffer);
-    if (!written)
-        return written.error();
-    return data;
+    return writeToBytes([&](QIODevice *device) { return write(result, device); });
 }
 
 bool StepResultWriter::isChildElementField(const QString &name)

@@ -103,6 +103,16 @@ QString ToolSupport::filesetMember(const QString &basedir, const QString &path,
     return fileset.contains(relative) ? relative : QString();
 }
 
+QStringList ToolSupport::pythonFiles(const QStringList &fileset)
+{
+    QStringList files;
+    for (const QString &file : fileset) {
+        if (extension(file) == QLatin1String(".py"))
+            files.append(file);
+    }
+    return files;
+}
+
 std::optional<qint64> ToolSupport::toInt(const QString &text)
 {
     const QString trimmed = text.trimmed();

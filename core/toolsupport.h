@@ -40,6 +40,9 @@ public:
     /// is in @p fileset; a null string otherwise (python:trace and python:coverage).
     static QString filesetMember(const QString &basedir, const QString &path,
                                  const QStringList &fileset);
+    /// The ".py" files of a coverage fileset: those a summary must mention, or they are reported
+    /// as not covered (python:trace and python:coverage).
+    static QStringList pythonFiles(const QStringList &fileset);
     /// Python's int(text): optional surrounding whitespace and sign, decimal digits only.
     static std::optional<qint64> toInt(const QString &text);
     /// str(int(digits)) for a string of decimal digits: leading zeros dropped, any length.
