@@ -50,7 +50,7 @@ private:
 
     QProcessEnvironment m_environment;
     Jenkins::PollIntervals m_intervals;
-    Jenkins::RetryPolicy m_retry;
+    Jenkins::RetryPolicy m_retry = Jenkins::Client::defaultRetryPolicy();
 };
 
 } // namespace Bridge

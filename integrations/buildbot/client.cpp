@@ -64,16 +64,6 @@ Request::Spec get(const QString &path, const QString &what, Request::Parser pars
 
 } // namespace
 
-int RetryPolicy::delayBeforeAttempt(int attempt) const
-{
-    if (attempt < 2)
-        return 0;
-    qint64 delay = initialDelayMs;
-    for (int i = 2; i < attempt && delay < maxDelayMs; ++i)
-        delay *= 2;
-    return int(std::min<qint64>(delay, maxDelayMs));
-}
-
 Client::Client(const QUrl &baseUrl, const Credentials &credentials, QObject *parent)
     : QObject(parent),
       m_baseUrl(baseUrl),

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "core/retrypolicy.h"
 #include "integrations/buildbot/buildbotjson.h"
 #include "integrations/buildbot/request.h"
 
@@ -28,15 +29,7 @@ struct Credentials
     QString password;
 };
 
-/// Exponential backoff for transient failures: attempt n (n ≥ 2) waits
-/// min(initialDelayMs · 2^(n−2), maxDelayMs).
-struct RetryPolicy
-{
-    int maxAttempts = 5;
-    int initialDelayMs = 250;
-    int maxDelayMs = 10000;
-    int delayBeforeAttempt(int attempt) const;
-};
+using RetryPolicy = Core::RetryPolicy;
 
 /// What to force: the builders, and the values of the force scheduler's declared parameters.
 struct ForceRequest

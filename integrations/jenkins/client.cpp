@@ -57,14 +57,6 @@ Request::Spec get(const QString &path, const QList<QPair<QString, QString>> &que
 
 } // namespace
 
-int RetryPolicy::delayBeforeAttempt(int attempt) const
-{
-    qint64 delay = initialDelayMs;
-    for (int n = 2; n < attempt && delay < maxDelayMs; ++n)
-        delay *= 2;
-    return int(std::min<qint64>(delay, maxDelayMs));
-}
-
 Client::Client(const QUrl &baseUrl, const Credentials &credentials, QObject *parent)
     : QObject(parent),
       m_baseUrl(baseUrl),

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QUrl>
 
+#include "core/retrypolicy.h"
 #include "integrations/jenkins/consoletext.h"
 #include "integrations/jenkins/jenkinsjson.h"
 #include "integrations/jenkins/jobpath.h"
@@ -35,15 +36,7 @@ struct Credentials
     Kind kind = Kind::ApiToken;
 };
 
-/// Exponential backoff for transient failures: attempt n (n ≥ 2) waits
-/// min(initialDelayMs · 2^(n−2), maxDelayMs).
-struct RetryPolicy
-{
-    int maxAttempts = 4;
-    int initialDelayMs = 500;
-    int maxDelayMs = 30000;
-    int delayBeforeAttempt(int attempt) const;
-};
+using RetryPolicy = Core::RetryPolicy;
 
 /// How often the long-running jobs poll (jenkins-contract §8).
 struct PollIntervals
@@ -80,6 +73,8 @@ public:
 
     QUrl baseUrl() const { return m_baseUrl; }
     QString userName() const { return m_credentials.user; }
+    /// Jenkins restarts slowly: four attempts, 0.5 s doubling up to 30 s.
+    static RetryPolicy defaultRetryPolicy() { return {4, 500, 30000}; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
     RetryPolicy retryPolicy() const { return m_retryPolicy; }
     void setPollIntervals(const PollIntervals &intervals) { m_pollIntervals = intervals; }
@@ -141,7 +136,7 @@ private:
     QUrl m_baseUrl;
     Credentials m_credentials;
     QNetworkAccessManager *m_network;
-    RetryPolicy m_retryPolicy;
+    RetryPolicy m_retryPolicy = defaultRetryPolicy();
     PollIntervals m_pollIntervals;
     QString m_serverVersion;
     std::optional<Crumb> m_crumb;

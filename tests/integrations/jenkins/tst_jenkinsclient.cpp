@@ -389,7 +389,7 @@ void tst_JenkinsClient::backoff_data()
 void tst_JenkinsClient::backoff()
 {
     QFETCH(int, attempt);
-    QTEST(Jenkins::RetryPolicy{}.delayBeforeAttempt(attempt), "delay");
+    QTEST(Jenkins::Client::defaultRetryPolicy().delayBeforeAttempt(attempt), "delay");
 }
 
 void tst_JenkinsClient::backoffDelaysAreApplied()
