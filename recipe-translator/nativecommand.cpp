@@ -158,18 +158,11 @@ bool isWindowsProgram(const QString &program)
     return windows.match(program).hasMatch();
 }
 
-Core::Result<NativeForm> NativeCommand::shExec(const RecipeCommand &command) const
+namespace {
+
+/// The `timeout`, program, `file`, `args` and (sh:pipe) input redirection of sh:exec.
+Core::Result<void> addShProgram(Line &program, const RecipeCommand &command)
 {
-    for (const QString &attribute : {QStringLiteral("executable"), QStringLiteral("file")}) {
-        if (isWindowsProgram(command.value(attribute)))
-            return noNative(QStringLiteral("attribute %1 names a Windows program, which a Windows "
-                                           "slave ran through cmd; the agent does the same")
-                                    .arg(attribute));
-    }
-    Line dir(m_words, command);
-    dir.word(QStringLiteral("dir"));
-    const Core::Result<QString> dirWord = dir.result();
-    Line program(m_words, command);
     if (command.hasAttribute(QStringLiteral("timeout"))) {
         const Core::Result<QString> t = program.literal(QStringLiteral("timeout"));
         bool ok = false;
@@ -185,31 +178,69 @@ Core::Result<NativeForm> NativeCommand::shExec(const RecipeCommand &command) con
     program.words(QStringLiteral("args"));
     if (command.id == CommandId::ShPipe)
         program.text(QStringLiteral("<\"$bitten_input\""));
-    QString prologue;
+    return {};
+}
+
+/// Sets $bitten_file as Bitten resolves `file`: inside `dir` when it exists there, else as given.
+Core::Result<QString> shFilePrologue(const ShellWord &words, const RecipeCommand &command)
+{
     const QString dirText = command.value(QStringLiteral("dir"));
+    const QString file = command.value(QStringLiteral("file"));
+    const QString joined = dirText.isEmpty() || file.startsWith(QLatin1Char('/'))
+            ? file
+            : dirText + QLatin1Char('/') + file;
+    const Core::Result<QString> raw = words.word(file);
+    const Core::Result<QString> resolved = words.word(joined);
+    if (!raw || !resolved)
+        return noNative(
+                QStringLiteral("attribute file: %1").arg((raw ? resolved : raw).error().message));
+    const QString absolute = joined.startsWith(QLatin1Char('/'))
+            ? resolved.value()
+            : QLatin1String("\"$PWD\"/") + resolved.value();
+    return QString(QLatin1String("bitten_file=") + raw.value() + QLatin1String("; if [ -e ")
+                   + resolved.value() + QLatin1String(" ]; then bitten_file=") + absolute
+                   + QLatin1String("; fi; "));
+}
+
+/// The variable assignments that run before sh:exec's program (file, sh:pipe's input).
+Core::Result<QString> shPrologue(const ShellWord &words, const RecipeCommand &command)
+{
+    QString prologue;
     if (command.hasAttribute(QStringLiteral("file"))) {
-        const QString file = command.value(QStringLiteral("file"));
-        const QString joined = dirText.isEmpty() || file.startsWith(QLatin1Char('/'))
-                ? file
-                : dirText + QLatin1Char('/') + file;
-        const Core::Result<QString> raw = m_words.word(file);
-        const Core::Result<QString> resolved = m_words.word(joined);
-        if (!raw || !resolved)
-            return noNative(QStringLiteral("attribute file: %1")
-                                    .arg((raw ? resolved : raw).error().message));
-        const QString absolute = joined.startsWith(QLatin1Char('/'))
-                ? resolved.value()
-                : QLatin1String("\"$PWD\"/") + resolved.value();
-        prologue += QLatin1String("bitten_file=") + raw.value() + QLatin1String("; if [ -e ")
-                + resolved.value() + QLatin1String(" ]; then bitten_file=") + absolute
-                + QLatin1String("; fi; ");
+        const Core::Result<QString> file = shFilePrologue(words, command);
+        if (!file)
+            return file.error();
+        prologue += file.value();
     }
     if (command.id == CommandId::ShPipe) {
-        const Core::Result<QString> input = m_words.word(command.value(QStringLiteral("input")));
+        const Core::Result<QString> input = words.word(command.value(QStringLiteral("input")));
         if (!input)
             return noNative(QStringLiteral("attribute input: %1").arg(input.error().message));
         prologue += QLatin1String("bitten_input=\"$PWD\"/") + input.value() + QLatin1String("; ");
     }
+    return prologue;
+}
+
+} // namespace
+
+Core::Result<NativeForm> NativeCommand::shExec(const RecipeCommand &command) const
+{
+    for (const QString &attribute : {QStringLiteral("executable"), QStringLiteral("file")}) {
+        if (isWindowsProgram(command.value(attribute)))
+            return noNative(QStringLiteral("attribute %1 names a Windows program, which a Windows "
+                                           "slave ran through cmd; the agent does the same")
+                                    .arg(attribute));
+    }
+    Line dir(m_words, command);
+    dir.word(QStringLiteral("dir"));
+    Line program(m_words, command);
+    const Core::Result<void> added = addShProgram(program, command);
+    if (!added)
+        return added.error();
+    const Core::Result<QString> prologue = shPrologue(m_words, command);
+    if (!prologue)
+        return prologue.error();
+    const Core::Result<QString> dirWord = dir.result();
     const Core::Result<QString> line = program.result();
     if (!dirWord || !line)
         return noNative((dirWord ? line : dirWord).error().message);
@@ -217,8 +248,7 @@ Core::Result<NativeForm> NativeCommand::shExec(const RecipeCommand &command) con
         return noNative(QStringLiteral("attribute output: Bitten writes stdout and stderr to the "
                                        "file and to the log at once"));
     QString script = inDirectory(dirWord.value(), line.value());
-    if (!prologue.isEmpty())
-        script.insert(2, prologue);
+    script.insert(2, prologue.value());
     return NativeForm{script, true, QString()};
 }
 
