@@ -12,7 +12,7 @@ here=$PWD
 build_packages=(
     ca-certificates git cmake ninja-build pkg-config g++ clang libclang-rt-14-dev clang-format
     qtbase5-dev libqt5sql5-sqlite libqt5sql5-psql libkf5archive-dev extra-cmake-modules
-    libxslt1-dev libxml2-dev libhttp-parser-dev
+    libxslt1-dev libxml2-dev libhttp-parser-dev libsqlite3-dev
 )
 # Packages the demo runs (the tools its example recipes drive).
 demo_packages=(make gcc python3)
@@ -25,6 +25,8 @@ test_packages=(
     postgresql
     chromium
     buildbot buildbot-worker
+    debootstrap dpkg-dev fakeroot groff-base man-db
+    systemd
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -8,6 +8,7 @@
 #include "bridge/http/router.h"
 #include "bridge/http/server.h"
 #include "bridge/logging.h"
+#include "bridge/matchmaker/matchservice.h"
 #include "bridge/protocol/bittenprotocol.h"
 #include "bridge/scheduler/repositorypoller.h"
 #include "bridge/scheduler/scheduler.h"
@@ -26,10 +27,19 @@ BridgeService::BridgeService(std::unique_ptr<Store> store, const ServiceSettings
                              QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_settings(settings)
 {
+    MatchServiceSettings matching;
+    matching.passInterval = m_settings.matchInterval;
+    matching.idleTimeout = m_settings.agentIdleTimeout;
+    matching.slaveTimeout = m_settings.slaveTimeout;
+    matching.buildAll = m_settings.buildAll;
+    matching.clock = m_settings.clock;
+    m_match = new MatchService(*m_store, matching, this);
     ProtocolContext context;
     context.store = m_store.get();
+    context.matchService = m_match;
     context.clock = m_settings.clock;
     context.slaveTimeout = m_settings.slaveTimeout;
+    context.buildAll = m_settings.buildAll;
     context.attachmentDir = m_settings.attachmentDir;
     context.publicUrl = m_settings.publicUrl;
     if (!m_settings.repository.isEmpty())
@@ -62,7 +72,10 @@ Core::Result<void> BridgeService::start()
         if (auto tls = m_server->setTls(m_settings.tlsCertificate, m_settings.tlsKey); !tls)
             return tls;
     }
-    return m_server->start(m_settings.address, m_settings.port);
+    auto started = m_server->start(m_settings.address, m_settings.port);
+    if (started)
+        m_match->start();
+    return started;
 }
 
 quint16 BridgeService::port() const
@@ -100,6 +113,7 @@ void BridgeService::stop()
     if (m_stopping)
         return;
     m_stopping = true;
+    m_match->stop();
     m_server->shutdown();
 }
 
@@ -123,6 +137,8 @@ void BridgeService::populateQueue()
     }
     QueueSettings queue;
     queue.slaveTimeout = m_settings.slaveTimeout;
+    queue.buildAll = m_settings.buildAll;
+    queue.stabilizeWait = m_settings.stabilizeWait;
     queue.ruleCase = Qt::CaseInsensitive; // 0.6.1, as BuildsController
     Scheduler scheduler(*m_store, queue);
     const RepositoryLocation location = repository.value();

@@ -16,6 +16,7 @@
 namespace Bridge {
 
 class BittenProtocol;
+class MatchService;
 class Router;
 class Server;
 class Store;
@@ -34,7 +35,11 @@ struct ServiceSettings
     SlaveAuthenticator authenticator;
     TokenTable apiTokens; ///< REST API bearer tokens; empty: every API request answers 401
     qint64 pollInterval = 60; ///< seconds between queue populations on slave polls (§7.2)
+    qint64 matchInterval = 30; ///< seconds between full matchmaking passes; 0: none (issue 8)
+    qint64 agentIdleTimeout = 600; ///< an idle agent unseen this long leaves the matchmaker
     QString repository; ///< git:URL|svn:URL|hg:URL polled for new revisions; empty: none
+    bool buildAll = false; ///< [bitten] build_all: queue and keep older revisions too
+    qint64 stabilizeWait = 0; ///< [bitten] stabilize_wait: seconds a changeset ages before queueing
     ConnectionSettings connection;
     std::function<qint64()> clock; ///< empty: the system clock
 };
@@ -79,6 +84,7 @@ private:
 
     std::unique_ptr<Store> m_store;
     ServiceSettings m_settings;
+    MatchService *m_match = nullptr; ///< issue 8: matches polls, runs the periodic pass
     std::unique_ptr<BittenProtocol> m_protocol;
     std::unique_ptr<Router> m_router;
     Server *m_server = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bridge/buildbotpush.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -11,6 +12,8 @@
 #include <QProcess>
 #include <QSaveFile>
 
+#include "bridge/buildbotrunrecorder.h"
+#include "bridge/store/sqlstore.h"
 #include "bridge/subcommands.h"
 #include "bridge/waitforjob.h"
 #include "integrations/buildbot/client.h"
@@ -113,10 +116,34 @@ QStringList BuildbotPush::builderNames(const QByteArray &dataFile)
     return names;
 }
 
+namespace {
+
+/// `--db`: the CI target and one job per pushed builder in the bridge's store.
+Core::Result<void> recordJobs(const CiOptions &options,
+                              const QVector<QPair<QString, QString>> &jobs)
+{
+    if (options.database.isEmpty())
+        return {};
+    auto store = SqlStore::open(options.database);
+    if (!store)
+        return store.error();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (const auto &job : jobs) {
+        const auto saved = BuildbotRunRecorder::registerJob(*store.value(), options.url, job.first,
+                                                            job.second, now);
+        if (!saved)
+            return saved.error();
+    }
+    return {};
+}
+
+} // namespace
+
 int BuildbotPush::run(const CiOptions &options, QTextStream &out, QTextStream &err)
 {
     QDir().mkpath(options.dataDir);
     QStringList names;
+    QVector<QPair<QString, QString>> jobs; // configuration, builder
     ExitCode exit = ExitCode::Success;
     for (const QString &path : options.configurations) {
         const auto pushed = pushRecipe(options, path);
@@ -129,6 +156,8 @@ int BuildbotPush::run(const CiOptions &options, QTextStream &out, QTextStream &e
         out << "bittern push: " << QFileInfo(path).completeBaseName() << ": "
             << pushed.value().join(QLatin1String(", ")) << '\n';
         names += pushed.value();
+        for (const QString &builder : pushed.value())
+            jobs.append({QFileInfo(path).completeBaseName(), builder});
     }
     if (!options.masterDir.isEmpty()) {
         if (const auto reconfigured = reconfigure(options.masterDir); !reconfigured) {
@@ -150,6 +179,10 @@ int BuildbotPush::run(const CiOptions &options, QTextStream &out, QTextStream &e
             << ": no worker matches the platform, or the master could not load the data file "
                "(see its twistd.log).\n";
         return int(ExitCode::Failed);
+    }
+    if (const auto recorded = recordJobs(options, jobs); !recorded) {
+        err << "bittern push: " << recorded.error().message << '\n';
+        return int(ExitCode::Server);
     }
     return int(exit);
 }

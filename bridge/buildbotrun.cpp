@@ -2,10 +2,15 @@
 #include "bridge/buildbotrun.h"
 
 #include <csignal>
+#include <memory>
+#include <optional>
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QUuid>
 
+#include "bridge/buildbotrunrecorder.h"
+#include "bridge/store/sqlstore.h"
 #include "bridge/subcommands.h"
 #include "bridge/unixsignalwatcher.h"
 #include "bridge/waitforjob.h"
@@ -183,6 +188,62 @@ void stopOnInterrupt(Buildbot::Client &client, const Buildbot::BuildFollower &fo
     });
 }
 
+/// Records the followed build in the store as it runs (--db); the first store error is kept in
+/// @p failure and ends the recording.
+void connectRecorder(Buildbot::BuildFollower *follower, BuildbotRunRecorder &recorder,
+                     QString &failure)
+{
+    const auto note = [&failure](const Core::Result<void> &done) {
+        if (!done && failure.isEmpty())
+            failure = done.error().message;
+    };
+    const auto ok = [&failure]() { return failure.isEmpty(); };
+    const auto now = []() { return QDateTime::currentSecsSinceEpoch(); };
+    QObject::connect(follower, &Buildbot::BuildFollower::buildStarted, follower,
+                     [&recorder, note, ok, now](const Buildbot::BuildInfo &build) {
+                         if (ok())
+                             note(recorder.buildStarted(build, now()));
+                     });
+    QObject::connect(follower, &Buildbot::BuildFollower::stepStarted, follower,
+                     [&recorder, note, ok, now](const Buildbot::StepInfo &step) {
+                         if (ok())
+                             note(recorder.stepStarted(step, now()));
+                     });
+    QObject::connect(follower, &Buildbot::BuildFollower::stepFinished, follower,
+                     [&recorder, note, ok, now](const Buildbot::StepInfo &step) {
+                         if (ok())
+                             note(recorder.stepFinished(step, now()));
+                     });
+}
+
+/// The store `--db` names, or null without --db.
+Core::Result<std::unique_ptr<SqlStore>> openStore(const QString &location)
+{
+    if (location.isEmpty())
+        return std::unique_ptr<SqlStore>();
+    return SqlStore::open(location);
+}
+
+/// Records the build's end; a store error (now or while it ran) makes the exit code 3.
+int endRecording(BuildbotRunRecorder &recorder, const Buildbot::BuildFollower &follower,
+                 QString failure, const QString &storeName, int code, QTextStream &out,
+                 QTextStream &err)
+{
+    if (failure.isEmpty() && follower.hasBuild()) {
+        const Core::Result<void> done = recorder.finished(follower.build(), follower.result(),
+                                                          QDateTime::currentSecsSinceEpoch());
+        if (!done)
+            failure = done.error().message;
+    }
+    if (!failure.isEmpty()) {
+        err << "bittern run: the build was not recorded in the store: " << failure << '\n';
+        return int(ExitCode::Server);
+    }
+    if (recorder.buildId() != 0)
+        out << "recorded as build " << recorder.buildId() << " in " << storeName << '\n';
+    return code;
+}
+
 /// Prints the finished build's result and the numbers Buildbot recorded for it.
 int report(Buildbot::Client &client, const Buildbot::BuildFollower &follower,
            const QString &builder, QTextStream &out, QTextStream &err)
@@ -226,6 +287,11 @@ int BuildbotRun::run(const CiOptions &options, QTextStream &out, QTextStream &er
         err << "bittern run: " << builder.error().message << '\n';
         return int(ExitCode::Usage);
     }
+    auto store = openStore(options.database);
+    if (!store) {
+        err << "bittern run: " << store.error().message << '\n';
+        return int(ExitCode::Server);
+    }
     const auto requestId = force(client, options, builder.value(), out);
     if (!requestId) {
         err << "bittern run: " << requestId.error().message << '\n';
@@ -233,6 +299,14 @@ int BuildbotRun::run(const CiOptions &options, QTextStream &out, QTextStream &er
     }
     Buildbot::BuildFollower *follower = client.follow(requestId.value());
     connectOutput(follower, out);
+    std::optional<BuildbotRunRecorder> recorder;
+    QString recordFailure;
+    if (store.value()) {
+        recorder.emplace(*store.value(), options.url,
+                         configurationName(options.configurations.first()), builder.value(),
+                         options.revision);
+        connectRecorder(follower, *recorder, recordFailure);
+    }
     UnixSignalWatcher interrupt({SIGINT, SIGTERM});
     QObject::connect(&interrupt, &UnixSignalWatcher::signalReceived, follower,
                      [&client, follower, &err]() { stopOnInterrupt(client, *follower, err); });
@@ -245,7 +319,11 @@ int BuildbotRun::run(const CiOptions &options, QTextStream &out, QTextStream &er
         err << "bittern run: " << follower->errorString() << '\n';
         return int(ExitCode::Server);
     }
-    return report(client, *follower, builder.value(), out, err);
+    const int code = report(client, *follower, builder.value(), out, err);
+    if (!recorder)
+        return code;
+    return endRecording(*recorder, *follower, recordFailure, store.value()->displayName(), code,
+                        out, err);
 }
 
 } // namespace Bridge

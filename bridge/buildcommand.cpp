@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bridge/buildcommand.h"
+#include "bridge/commandspecs.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -8,15 +9,16 @@
 #include "bridge/scheduler/repositorypoller.h"
 #include "bridge/store/sqlstore.h"
 #include "bridge/subcommands.h"
+#include "core/helpwriter.h"
 
 namespace Bridge {
 
 namespace {
 
-const char usage[] = "usage: bittern build CONFIG [--rev R] [--repo git:PATH|svn:URL|hg:PATH]\n"
-                     "                     [--request-id ID] [--db STORE]\n"
-                     "Queues a build of CONFIG at revision R (default: the youngest revision of\n"
-                     "the configuration's path in --repo) on each of its target platforms.\n";
+QString usage()
+{
+    return Core::HelpWriter::write(CommandSpecs::build());
+}
 
 int exitCodeFor(const Core::Error &error)
 {
@@ -52,14 +54,7 @@ Core::Result<RevisionEntry> revisionToBuild(const BuildOptions &options,
 Core::Result<BuildOptions> parseBuildOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({
-            {QStringLiteral("rev"), QStringLiteral("Revision."), QStringLiteral("R")},
-            {QStringLiteral("repo"), QStringLiteral("Repository."), QStringLiteral("REPO")},
-            {QStringLiteral("request-id"), QStringLiteral("Idempotency key."),
-             QStringLiteral("ID")},
-            {QStringLiteral("db"), QStringLiteral("Store location."), QStringLiteral("STORE")},
-            {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Shows this help.")},
-    });
+    CommandSpecs::build().addOptionsTo(parser);
     if (!parser.parse(arguments))
         return Core::makeError(Core::ErrorCode::InvalidArgument, parser.errorText());
     BuildOptions options;
@@ -92,9 +87,9 @@ int runBuild(const QStringList &arguments)
     const Core::Result<BuildOptions> options = parseBuildOptions(arguments);
     if (!options || options.value().help) {
         if (!options)
-            err << "bittern build: " << options.error().message << '\n' << usage;
+            err << "bittern build: " << options.error().message << '\n' << usage();
         else
-            out << usage;
+            out << usage();
         return options ? int(ExitCode::Success) : int(ExitCode::Usage);
     }
     const auto store = SqlStore::open(options.value().database);

@@ -3,6 +3,9 @@
 
 #include <QCommandLineParser>
 
+#include "bridge/commandspecs.h"
+#include "core/helpwriter.h"
+
 namespace Bridge {
 
 namespace {
@@ -14,35 +17,9 @@ Core::Error usage(const QString &message)
 
 void addOptions(QCommandLineParser &parser, CiOptions::Action action)
 {
-    parser.addOption(
-            {QStringLiteral("ci"), QStringLiteral("The CI server."), QStringLiteral("URL")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds to wait."),
-                      QStringLiteral("SECONDS")});
-    parser.addOption({QStringLiteral("scheduler"), QStringLiteral("Force scheduler name."),
-                      QStringLiteral("NAME")});
-    parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")});
-    parser.addOption({QStringLiteral("credentials"),
-                      QStringLiteral("Jenkins: credentials file (mode 0600)."),
-                      QStringLiteral("FILE")});
-    if (action == CiOptions::Action::Push) {
-        parser.addOption({QStringLiteral("data-dir"), QStringLiteral("Master's data directory."),
-                          QStringLiteral("DIR")});
-        parser.addOption({QStringLiteral("master-dir"), QStringLiteral("Master to reconfigure."),
-                          QStringLiteral("DIR")});
-        parser.addOption({QStringLiteral("strategy"), QStringLiteral("auto, agent or native."),
-                          QStringLiteral("S")});
-        parser.addOption({QStringLiteral("folder"), QStringLiteral("Jenkins: parent folder."),
-                          QStringLiteral("F")});
-        parser.addOption({QStringLiteral("jenkins-library"),
-                          QStringLiteral("Jenkins: Jenkinsfiles call this shared library."),
-                          QStringLiteral("NAME[@VERSION]")});
-    } else {
-        parser.addOption({QStringLiteral("rev"), QStringLiteral("Revision."), QStringLiteral("R")});
-        parser.addOption({QStringLiteral("platform"), QStringLiteral("Target platform."),
-                          QStringLiteral("P")});
-        parser.addOption({QStringLiteral("request-id"), QStringLiteral("Bittern request id."),
-                          QStringLiteral("ID")});
-    }
+    const Core::ProgramSpec spec
+            = action == CiOptions::Action::Push ? CommandSpecs::push() : CommandSpecs::run();
+    spec.addOptionsTo(parser);
 }
 
 Core::Result<void> parseServer(const QString &text, CiOptions &options)
@@ -93,6 +70,7 @@ Core::Result<void> fillAction(const QCommandLineParser &parser, CiOptions &optio
                                                                    : QStringLiteral("run");
     if (options.configurations.isEmpty())
         return usage(QStringLiteral("bittern %1 needs at least one configuration.").arg(name));
+    options.database = parser.value(QStringLiteral("db"));
     if (options.action == CiOptions::Action::Run) {
         if (options.configurations.size() != 1)
             return usage(QStringLiteral("bittern run takes exactly one configuration."));
@@ -155,23 +133,8 @@ Core::Result<CiOptions> CiOptions::parse(const QStringList &arguments, const QSt
 
 QString CiOptions::helpText(Action action)
 {
-    if (action == Action::Push) {
-        return QStringLiteral(
-                "usage: bittern push --ci buildbot+http://[USER:PASS@]HOST:PORT --data-dir DIR\n"
-                "                    [--master-dir DIR] [--strategy auto|agent|native]\n"
-                "                    [--timeout SECONDS] RECIPE...\n"
-                "Translates each recipe to a Buildbot data file in DIR (the directory the\n"
-                "master's bittern_buildbot.configure() reads), reconfigures the master and waits\n"
-                "until its builders are listed. User and password may also come from\n"
-                "$BITTERN_CI_USER and $BITTERN_CI_PASSWORD.\n");
-    }
-    return QStringLiteral(
-            "usage: bittern run --ci buildbot+http://[USER:PASS@]HOST:PORT CONFIG [--rev R]\n"
-            "                   [--platform P] [--request-id ID] [--timeout SECONDS]\n"
-            "Forces a build of CONFIG (a configuration name or its recipe file), streams its\n"
-            "log and prints the result with the test, coverage and lint summary read back\n"
-            "from the CI server. Exit status: 0 success, 1 failed or cancelled, 2 usage,\n"
-            "3 server or network error (also when Buildbot lost the worker).\n");
+    return Core::HelpWriter::write(action == Action::Push ? CommandSpecs::push()
+                                                          : CommandSpecs::run());
 }
 
 } // namespace Bridge

@@ -38,6 +38,7 @@ struct CiOptions
     QString revision;
     QString platform;
     QString requestId;
+    QString database; ///< --db STORE: the bridge's store that records jobs and builds (or none)
     QString scheduler = QStringLiteral("bittern");
     int timeoutSeconds = 0; ///< 0: the action's default
     QString credentialsFile; ///< Jenkins: --credentials FILE (mode 0600), else the environment

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bridge/importcommand.h"
+#include "bridge/commandspecs.h"
 
 #include <cstdio>
 #include <unistd.h>
@@ -11,20 +12,16 @@
 #include "bridge/import/tracimporter.h"
 #include "bridge/store/sqlstore.h"
 #include "bridge/subcommands.h"
+#include "core/helpwriter.h"
 
 namespace Bridge {
 
 namespace {
 
-const char usage[] = "usage: bittern import trac DB_OR_ENV [--db STORE] [--logs-dir DIR]\n"
-                     "       bittern import recipes DIR [--db STORE]\n"
-                     "                              [--platform NAME[:PROP=REGEX,...]]\n"
-                     "Imports a Trac environment's Bitten configurations, platforms and build\n"
-                     "history (SQLite trac.db, environment directory or postgres:// URL;\n"
-                     "schema 9-13), or a directory of recipe files (one configuration per\n"
-                     "NAME.xml). Re-importing changes nothing. The default store is $BITTERN_DB\n"
-                     "or sqlite:bittern.db. Recipe configurations without target platforms get\n"
-                     "--platform (default: 'any', no rules, which every slave matches).\n";
+QString usage()
+{
+    return Core::HelpWriter::write(CommandSpecs::import());
+}
 
 Core::Error usageError(const QString &message)
 {
@@ -97,14 +94,7 @@ int importRecipes(Store &store, const ImportOptions &options, QTextStream &out, 
 Core::Result<ImportOptions> parseImportOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({
-            {QStringLiteral("db"), QStringLiteral("Store location."), QStringLiteral("STORE")},
-            {QStringLiteral("logs-dir"), QStringLiteral("Trac build log directory."),
-             QStringLiteral("DIR")},
-            {QStringLiteral("platform"), QStringLiteral("Default target platform."),
-             QStringLiteral("NAME[:PROP=REGEX,...]")},
-            {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Shows this help.")},
-    });
+    CommandSpecs::import().addOptionsTo(parser);
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     ImportOptions options;
@@ -174,11 +164,11 @@ int runImport(const QStringList &arguments)
     QTextStream err(stderr);
     const Core::Result<ImportOptions> options = parseImportOptions(arguments);
     if (!options) {
-        err << "bittern import: " << options.error().message << '\n' << usage;
+        err << "bittern import: " << options.error().message << '\n' << usage();
         return int(ExitCode::Usage);
     }
     if (options.value().help) {
-        out << usage;
+        out << usage();
         return int(ExitCode::Success);
     }
     const auto store = SqlStore::open(options.value().database);

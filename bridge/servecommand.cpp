@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bridge/servecommand.h"
+#include "bridge/commandspecs.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -7,28 +8,22 @@
 #include <QFile>
 #include <QTextStream>
 
+#include "bridge/bridgeconfig.h"
 #include "bridge/bridgeservice.h"
 #include "bridge/scheduler/repositorypoller.h"
 #include "bridge/store/sqlstore.h"
 #include "bridge/subcommands.h"
 #include "bridge/web/webfrontend.h"
+#include "core/helpwriter.h"
 
 namespace Bridge {
 
 namespace {
 
-const char usage[]
-        = "usage: bittern serve [--db sqlite:PATH|postgresql://USER:PASSWORD@HOST:PORT/DB]\n"
-          "                     [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
-          "                     [--slave-timeout SECONDS] [--users FILE] [--data-dir DIR]\n"
-          "                     [--public-url URL] [--api-tokens FILE]\n"
-          "                     [--repo git:URL|svn:URL|hg:URL] [--poll-interval SECONDS]\n"
-          "Runs the Bitten-compatible master: slaves poll URL/builds (protocol v5);\n"
-          "build pages at URL/build/CONFIG/ID. The default store is $BITTERN_DB or\n"
-          "sqlite:bittern.db. --users: one user:password ({SHA256}hex) per line.\n"
-          "--api-tokens (default $BITTERN_API_TOKENS): REST API tokens, TOKEN ROLE NAME\n"
-          "per line. --repo: on slave polls, at most once per --poll-interval (default\n"
-          "60) seconds, queue new revisions of each active configuration's path.\n";
+QString usage()
+{
+    return Core::HelpWriter::write(CommandSpecs::serve());
+}
 
 Core::Error usageError(const QString &message)
 {
@@ -57,27 +52,7 @@ Core::Result<void> parseListen(const QString &text, ServeOptions &options)
 
 void addOptions(QCommandLineParser &parser)
 {
-    parser.addOptions({
-            {QStringLiteral("db"), QStringLiteral("Store location."), QStringLiteral("DB")},
-            {QStringLiteral("listen"), QStringLiteral("Address and port."),
-             QStringLiteral("HOST:PORT")},
-            {QStringLiteral("tls-cert"), QStringLiteral("PEM certificate."),
-             QStringLiteral("FILE")},
-            {QStringLiteral("tls-key"), QStringLiteral("PEM private key."), QStringLiteral("FILE")},
-            {QStringLiteral("slave-timeout"), QStringLiteral("Orphan timeout."),
-             QStringLiteral("S")},
-            {QStringLiteral("users"), QStringLiteral("Slave users file."), QStringLiteral("FILE")},
-            {QStringLiteral("data-dir"), QStringLiteral("Attachment directory."),
-             QStringLiteral("DIR")},
-            {QStringLiteral("public-url"), QStringLiteral("Base URL for slaves."),
-             QStringLiteral("URL")},
-            {QStringLiteral("api-tokens"), QStringLiteral("REST API tokens file."),
-             QStringLiteral("FILE")},
-            {QStringLiteral("repo"), QStringLiteral("Repository to poll."), QStringLiteral("REPO")},
-            {QStringLiteral("poll-interval"), QStringLiteral("Least seconds between pollings."),
-             QStringLiteral("S")},
-            {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Shows this help.")},
-    });
+    CommandSpecs::serve().addOptionsTo(parser);
 }
 
 /// A non-negative number of seconds from option @p name (kept at its default when not set).
@@ -94,38 +69,49 @@ Core::Result<void> readSeconds(const QCommandLineParser &parser, const QString &
     return {};
 }
 
+/// Sets @p field from option @p name when it was given (a configuration file value stays else).
+void setIfGiven(const QCommandLineParser &parser, const QString &name, QString &field)
+{
+    if (parser.isSet(name))
+        field = parser.value(name);
+}
+
 Core::Result<void> fillPolling(const QCommandLineParser &parser, ServeOptions &options)
 {
-    options.apiTokensFile = parser.isSet(QStringLiteral("api-tokens"))
-            ? parser.value(QStringLiteral("api-tokens"))
-            : qEnvironmentVariable("BITTERN_API_TOKENS");
-    options.repository = parser.value(QStringLiteral("repo"));
+    setIfGiven(parser, QStringLiteral("api-tokens"), options.apiTokensFile);
+    if (options.apiTokensFile.isEmpty() && !parser.isSet(QStringLiteral("api-tokens")))
+        options.apiTokensFile = qEnvironmentVariable("BITTERN_API_TOKENS");
+    setIfGiven(parser, QStringLiteral("repo"), options.repository);
     if (!options.repository.isEmpty()) {
         if (auto location = RepositoryLocation::parse(options.repository); !location)
             return location.error();
     }
+    if (auto match = readSeconds(parser, QStringLiteral("match-interval"), options.matchInterval);
+        !match)
+        return match;
     return readSeconds(parser, QStringLiteral("poll-interval"), options.pollInterval);
 }
 
 Core::Result<void> fillOptions(const QCommandLineParser &parser, ServeOptions &options)
 {
-    options.database = parser.value(QStringLiteral("db"));
+    setIfGiven(parser, QStringLiteral("db"), options.database);
     if (options.database.isEmpty())
         options.database = qEnvironmentVariable("BITTERN_DB", QStringLiteral("sqlite:bittern.db"));
     if (parser.isSet(QStringLiteral("listen"))) {
         if (auto listen = parseListen(parser.value(QStringLiteral("listen")), options); !listen)
             return listen;
     }
-    options.tlsCertificate = parser.value(QStringLiteral("tls-cert"));
-    options.tlsKey = parser.value(QStringLiteral("tls-key"));
+    setIfGiven(parser, QStringLiteral("tls-cert"), options.tlsCertificate);
+    setIfGiven(parser, QStringLiteral("tls-key"), options.tlsKey);
     if (options.tlsCertificate.isEmpty() != options.tlsKey.isEmpty())
         return usageError(QStringLiteral("--tls-cert and --tls-key must be given together."));
     if (auto timeout = readSeconds(parser, QStringLiteral("slave-timeout"), options.slaveTimeout);
         !timeout)
         return timeout;
-    options.usersFile = parser.value(QStringLiteral("users"));
-    options.dataDir = parser.value(QStringLiteral("data-dir"));
-    options.publicUrl = parser.value(QStringLiteral("public-url"));
+    setIfGiven(parser, QStringLiteral("users"), options.usersFile);
+    setIfGiven(parser, QStringLiteral("data-dir"), options.dataDir);
+    setIfGiven(parser, QStringLiteral("public-url"), options.publicUrl);
+    setIfGiven(parser, QStringLiteral("config"), options.configFile);
     return fillPolling(parser, options);
 }
 
@@ -149,6 +135,9 @@ Core::Result<ServiceSettings> serviceSettings(const ServeOptions &options)
     settings.publicUrl = options.publicUrl;
     settings.repository = options.repository;
     settings.pollInterval = options.pollInterval;
+    settings.matchInterval = options.matchInterval;
+    settings.buildAll = options.buildAll;
+    settings.stabilizeWait = options.stabilizeWait;
     settings.attachmentDir
             = QDir(options.dataDir.isEmpty() ? QStringLiteral("bittern-data") : options.dataDir)
                       .absoluteFilePath(QStringLiteral("attachments"));
@@ -178,15 +167,84 @@ Core::Result<ServiceSettings> serviceSettings(const ServeOptions &options)
     return settings;
 }
 
+/// The configuration file's values as the starting point of the command line.
+ServeOptions optionsFromConfig(const BridgeConfig &config)
+{
+    ServeOptions options;
+    options.database = config.database;
+    options.address = config.address;
+    options.port = config.port;
+    options.tlsCertificate = config.tlsCertificate;
+    options.tlsKey = config.tlsKey;
+    options.slaveTimeout = config.slaveTimeout;
+    options.usersFile = config.usersFile;
+    options.dataDir = config.dataDir;
+    options.publicUrl = config.publicUrl;
+    options.apiTokensFile = config.apiTokensFile;
+    options.repository = config.repository;
+    options.pollInterval = config.pollInterval;
+    options.matchInterval = config.matchInterval;
+    options.buildAll = config.buildAll;
+    options.stabilizeWait = config.stabilizeWait;
+    return options;
+}
+
+/// Reads and checks the --config file: warnings go to @p err, errors stop the start.
+Core::Result<BridgeConfig> readConfig(const QString &fileName, QTextStream &err)
+{
+    auto data = readFile(fileName, QStringLiteral("configuration file"));
+    if (!data)
+        return data.error();
+    const BridgeConfigReading reading = BridgeConfig::read(data.value());
+    for (const ConfigDiagnostic &diagnostic : reading.diagnostics)
+        err << "bittern serve: " << diagnostic.toString(fileName) << '\n';
+    err.flush(); // warnings show before the daemon runs
+    if (reading.hasErrors())
+        return Core::makeError(Core::ErrorCode::InvalidInput,
+                               QStringLiteral("The configuration file %1 has errors; nothing was "
+                                              "started.")
+                                       .arg(fileName));
+    return reading.config;
+}
+
+/// The configuration named by --config in @p arguments (none: the defaults; not read for --help).
+Core::Result<BridgeConfig> configFor(const QStringList &arguments, QTextStream &err)
+{
+    const QString fileName = serveConfigFile(arguments);
+    const bool help = arguments.contains(QLatin1String("--help"))
+            || arguments.contains(QLatin1String("-h"));
+    if (fileName.isEmpty() || help)
+        return BridgeConfig();
+    return readConfig(fileName, err);
+}
+
 } // namespace
 
+QString serveConfigFile(const QStringList &arguments)
+{
+    const QString prefix = QStringLiteral("--config=");
+    for (int i = 0; i < arguments.size(); ++i) {
+        if (arguments.at(i) == QLatin1String("--config"))
+            return arguments.value(i + 1);
+        if (arguments.at(i).startsWith(prefix))
+            return arguments.at(i).mid(prefix.size());
+    }
+    return {};
+}
+
 Core::Result<ServeOptions> parseServeOptions(const QStringList &arguments)
+{
+    return parseServeOptions(arguments, BridgeConfig());
+}
+
+Core::Result<ServeOptions> parseServeOptions(const QStringList &arguments,
+                                             const BridgeConfig &config)
 {
     QCommandLineParser parser;
     addOptions(parser);
     if (!parser.parse(QStringList{QStringLiteral("bittern serve")} + arguments))
         return usageError(parser.errorText());
-    ServeOptions options;
+    ServeOptions options = optionsFromConfig(config);
     if (parser.isSet(QStringLiteral("help"))) {
         options.help = true;
         return options;
@@ -202,13 +260,18 @@ Core::Result<ServeOptions> parseServeOptions(const QStringList &arguments)
 int runServe(const QStringList &arguments)
 {
     QTextStream err(stderr);
-    auto options = parseServeOptions(arguments.mid(1));
+    const auto config = configFor(arguments.mid(1), err);
+    if (!config) {
+        err << "bittern serve: " << config.error().message << '\n';
+        return int(ExitCode::Usage);
+    }
+    auto options = parseServeOptions(arguments.mid(1), config.value());
     if (!options) {
-        err << "bittern serve: " << options.error().message << '\n' << usage;
+        err << "bittern serve: " << options.error().message << '\n' << usage();
         return int(ExitCode::Usage);
     }
     if (options.value().help) {
-        QTextStream(stdout) << usage;
+        QTextStream(stdout) << usage();
         return int(ExitCode::Success);
     }
     auto settings = serviceSettings(options.value());

@@ -9,6 +9,8 @@
 
 namespace Bridge {
 
+class BridgeConfig;
+
 /// The parsed command line of `bittern serve`.
 struct ServeOptions
 {
@@ -24,11 +26,21 @@ struct ServeOptions
     QString apiTokensFile; ///< --api-tokens FILE (default $BITTERN_API_TOKENS): REST API tokens
     QString repository; ///< --repo git:URL|svn:URL|hg:URL: polled for new revisions
     qint64 pollInterval = 60; ///< --poll-interval SECONDS: least time between two pollings
+    qint64 matchInterval = 30; ///< --match-interval SECONDS: full matchmaking passes (0: none)
+    QString configFile; ///< --config FILE: the bridge configuration read before the options
+    bool buildAll = false; ///< [bitten] build_all of the configuration file
+    qint64 stabilizeWait = 0; ///< [bitten] stabilize_wait of the configuration file
     bool help = false;
 };
 
 /// `bittern serve` options (pure); usage errors are InvalidArgument.
 Core::Result<ServeOptions> parseServeOptions(const QStringList &arguments);
+/// As above, starting from the values of a configuration file: options given in @p arguments
+/// win over @p config, which wins over $BITTERN_DB / $BITTERN_API_TOKENS and the defaults.
+Core::Result<ServeOptions> parseServeOptions(const QStringList &arguments,
+                                             const BridgeConfig &config);
+/// The FILE of `--config FILE` / `--config=FILE` in @p arguments; empty when not given.
+QString serveConfigFile(const QStringList &arguments);
 
 /// `bittern serve …`: runs the bridge until SIGTERM/SIGINT; returns the exit code.
 int runServe(const QStringList &arguments);

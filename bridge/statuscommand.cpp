@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bridge/statuscommand.h"
+#include "bridge/commandspecs.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -7,13 +8,16 @@
 
 #include "bridge/store/sqlstore.h"
 #include "bridge/subcommands.h"
+#include "core/helpwriter.h"
 
 namespace Bridge {
 
 namespace {
 
-const char usage[] = "usage: bittern status [BUILD] [--config CONFIG] [--limit N] [--db STORE]\n"
-                     "Lists recent builds, newest first, or shows one build with its steps.\n";
+QString usage()
+{
+    return Core::HelpWriter::write(CommandSpecs::status());
+}
 
 QString stepStatusName(StepStatus status)
 {
@@ -116,12 +120,7 @@ QString formatBuildDetail(const BuildDetail &detail)
 Core::Result<StatusOptions> parseStatusOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({
-            {QStringLiteral("config"), QStringLiteral("Configuration."), QStringLiteral("CONFIG")},
-            {QStringLiteral("limit"), QStringLiteral("Builds listed."), QStringLiteral("N")},
-            {QStringLiteral("db"), QStringLiteral("Store location."), QStringLiteral("STORE")},
-            {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Shows this help.")},
-    });
+    CommandSpecs::status().addOptionsTo(parser);
     if (!parser.parse(arguments))
         return Core::makeError(Core::ErrorCode::InvalidArgument, parser.errorText());
     StatusOptions options;
@@ -158,9 +157,9 @@ int runStatus(const QStringList &arguments)
     const Core::Result<StatusOptions> options = parseStatusOptions(arguments);
     if (!options || options.value().help) {
         if (!options)
-            err << "bittern status: " << options.error().message << '\n' << usage;
+            err << "bittern status: " << options.error().message << '\n' << usage();
         else
-            out << usage;
+            out << usage();
         return options ? int(ExitCode::Success) : int(ExitCode::Usage);
     }
     const auto store = SqlStore::open(options.value().database);

@@ -8,11 +8,17 @@
 
 #include "bridge/buildcommand.h"
 #include "bridge/cicommand.h"
+#include "bridge/commandspecs.h"
+#include "bridge/configcommand.h"
 #include "bridge/importcommand.h"
+#include "bridge/matchcommand.h"
+#include "bridge/migratecommand.h"
 #include "bridge/servecommand.h"
 #include "bridge/statuscommand.h"
 #include "bridge/validatecommand.h"
 #include "bridge/whycommand.h"
+#include "core/helpwriter.h"
+#include "core/manpagewriter.h"
 #include "recipe-translator/translatecommand.h"
 
 namespace Bridge {
@@ -45,6 +51,9 @@ QVector<Subcommand> subcommands()
              &runServe},
             {QStringLiteral("why"),
              QStringLiteral("explain clause by clause why a build is not running"), &runWhy},
+            {QStringLiteral("match"),
+             QStringLiteral("show or set the requirements and rank of a configuration or platform"),
+             &runMatch},
             {QStringLiteral("import"),
              QStringLiteral("a Trac environment's Bitten history (trac) or recipe files (recipes)"),
              &runImport},
@@ -52,15 +61,33 @@ QVector<Subcommand> subcommands()
              QStringLiteral("queue a build of a configuration at a revision"), &runBuild},
             {QStringLiteral("status"), QStringLiteral("recent builds, or one build with its steps"),
              &runStatus},
+            {QStringLiteral("migrate"),
+             QStringLiteral("upgrade a store to the latest schema (or --dry-run)"), &runMigrate},
+            {QStringLiteral("migrate-store"),
+             QStringLiteral("copy a store into a new one (SQLite to PostgreSQL)"),
+             &runMigrateStore},
+            {QStringLiteral("backup"), QStringLiteral("online backup of a SQLite store to a file"),
+             &runBackup},
+            {QStringLiteral("config"),
+             QStringLiteral("check a bridge configuration file (config check FILE)"), &runConfig},
     };
+}
+
+/// The dispatch table as specs: the full table where CommandSpecs has one, else name and summary.
+QVector<Core::ProgramSpec> subcommandSpecs()
+{
+    QVector<Core::ProgramSpec> specs;
+    for (const Subcommand &sub : subcommands()) {
+        Core::ProgramSpec spec = CommandSpecs::find(sub.name);
+        spec.summary = sub.summary;
+        specs.append(spec);
+    }
+    return specs;
 }
 
 int printUsage(QTextStream &out)
 {
-    out << "usage: bittern SUBCOMMAND [OPTIONS]...\n\nsubcommands:\n";
-    for (const Subcommand &sub : subcommands())
-        out << "  " << sub.name.leftJustified(12) << sub.summary << '\n';
-    out << "\nRun 'bittern SUBCOMMAND --help' for the options of one subcommand.\n";
+    out << Core::HelpWriter::write(CommandSpecs::program(), subcommandSpecs());
     return int(ExitCode::Usage);
 }
 
@@ -74,6 +101,11 @@ int runSubcommand(const QStringList &arguments)
     const QString name = arguments.at(1);
     if (name == QLatin1String("--version")) {
         QTextStream(stdout) << "bittern " << QCoreApplication::applicationVersion() << '\n';
+        return int(ExitCode::Success);
+    }
+    if (name == QLatin1String("--man")) { // hidden: writes bittern.1 at build time
+        QTextStream(stdout) << Core::ManPageWriter::write(
+                CommandSpecs::program(), subcommandSpecs(), QCoreApplication::applicationVersion());
         return int(ExitCode::Success);
     }
     if (name == QLatin1String("--help") || name == QLatin1String("help")) {

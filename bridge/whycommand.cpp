@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bridge/whycommand.h"
+#include "bridge/commandspecs.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -8,11 +9,11 @@
 #include <QFileInfo>
 
 #include "bridge/matchmaker/explain.h"
+#include "bridge/matchmaker/storeads.h"
 #include "bridge/store/sqlstore.h"
 #include "bridge/subcommands.h"
 #include "core/classadevaluator.h"
-#include "core/jobad.h"
-#include "core/machinead.h"
+#include "core/helpwriter.h"
 
 namespace Bridge {
 
@@ -46,26 +47,6 @@ Core::Result<qint64> parseNumber(const QString &text, const QString &what)
     return value;
 }
 
-Core::Result<Core::ClassAd> jobAdFromStore(Store &store, const Build &build)
-{
-    const auto platforms = store.platforms(build.config);
-    if (!platforms)
-        return platforms.error();
-    Core::JobDescription job;
-    job.buildId = build.id;
-    job.config = build.config;
-    job.revision = build.revision;
-    job.revisionTime = build.revisionTime;
-    for (const TargetPlatform &platform : platforms.value()) {
-        if (platform.id != build.platform)
-            continue;
-        job.platform = platform.name;
-        for (const PlatformRule &rule : platform.rules)
-            job.rules.append({rule.property, rule.pattern});
-    }
-    return Core::JobAd::build(job);
-}
-
 Core::Result<WhyCommand::Inputs> readInputs(const WhyCommand::Options &options)
 {
     if (options.database.isEmpty())
@@ -80,29 +61,13 @@ Core::Result<WhyCommand::Inputs> readInputs(const WhyCommand::Options &options)
 
 QString WhyCommand::helpText()
 {
-    return QStringLiteral(
-            "usage: bittern why BUILD (--job-ad FILE --agents DIR | --db LOCATION) "
-            "[--time SECONDS]\n\n"
-            "Explains why a build is not running: how many agents satisfy each clause of the\n"
-            "build's requirements, and for every agent the first clause that fails and the\n"
-            "result of the agent's own requirements.\n\n"
-            "  --job-ad FILE   the build's job ad (ClassAd, old or new syntax)\n"
-            "  --agents DIR    the agents' machine ads, one *.ad file each\n"
-            "  --db LOCATION   read the build and agents from the bridge's store instead\n"
-            "                  (sqlite:PATH or postgresql://…; Bitten rules and properties only)\n"
-            "  --time SECONDS  the clock for time() and CurrentTime (default: now)\n");
+    return Core::HelpWriter::write(CommandSpecs::why());
 }
 
 Core::Result<WhyCommand::Options> WhyCommand::parseOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({
-            {QStringLiteral("job-ad"), QStringLiteral("Job ad file."), QStringLiteral("FILE")},
-            {QStringLiteral("agents"), QStringLiteral("Machine ads."), QStringLiteral("DIR")},
-            {QStringLiteral("db"), QStringLiteral("Store."), QStringLiteral("LOCATION")},
-            {QStringLiteral("time"), QStringLiteral("Clock."), QStringLiteral("SECONDS")},
-            {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Shows this help.")},
-    });
+    CommandSpecs::why().addOptionsTo(parser);
     if (!parser.parse(arguments))
         return Core::makeError(Core::ErrorCode::InvalidArgument, parser.errorText());
     Options options;
@@ -173,20 +138,22 @@ Core::Result<WhyCommand::Inputs> WhyCommand::readStore(Store &store, qint64 buil
     const auto build = store.build(buildId);
     if (!build)
         return build.error();
-    const auto job = jobAdFromStore(store, build.value());
+    const auto catalog = StoreAds::loadCatalog(store);
+    if (!catalog)
+        return catalog.error();
+    const auto job = StoreAds::jobAd(build.value(), catalog.value());
     if (!job)
         return job.error();
     const auto agents = store.agents();
     if (!agents)
         return agents.error();
+    const auto ads = store.machineAds();
+    if (!ads)
+        return ads.error();
     Inputs inputs;
     inputs.job = job.value();
-    for (const Agent &agent : agents.value()) {
-        QHash<QString, QString> properties{{QStringLiteral("name"), agent.name}};
-        for (const auto &property : agent.properties)
-            properties.insert(property.first, property.second);
-        inputs.agents.append(Core::MachineAd::fromProperties(properties));
-    }
+    for (const Agent &agent : agents.value())
+        inputs.agents.append(StoreAds::machineAd(agent, ads.value().value(agent.name)));
     return inputs;
 }
 

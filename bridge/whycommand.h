@@ -17,9 +17,11 @@ class Store;
  * `bittern why BUILD`: explains, clause by clause and agent by agent, why a build is not
  * running (Explain). The build and the agents come either from ad files —
  * `--job-ad FILE` (the build's job ad) and `--agents DIR` (one machine ad per `*.ad` file) —
- * or from the bridge's store (`--db LOCATION`), where the job ad is made from the build's
- * target platform rules and the agent ads from the properties the agents last sent; the store
- * keeps no requirements, rank or owner policy, so ad files give the full picture.
+ * or from the bridge's store (`--db LOCATION`), where the job ad is made as `bittern serve`
+ * makes it (StoreAds: the configuration's and platform's stored requirements and rank and the
+ * platform's Bitten rules) and each agent's ad is the machine ad it sent with its last poll
+ * (requirements, rank and owner policy included), or, for a plain Bitten slave, one made from
+ * the properties it last sent.
  */
 class WhyCommand
 {

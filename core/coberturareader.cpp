@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstring>
 
 #include <QHash>
 #include <QIODevice>
@@ -116,13 +115,42 @@ constexpr Step steps[] = {
         {Node::Class, "lines", Node::Lines},       {Node::Lines, "line", Node::Line},
 };
 
-Node childNode(Node parent, const char *name)
+constexpr int stepCount = int(sizeof steps / sizeof steps[0]);
+
+/// The names the reader looks for, as the parser's interned pointers (see SaxXmlParser::intern).
+struct Names
 {
-    for (const auto &step : steps) {
-        if (step.parent == parent && std::strcmp(step.name, name) == 0)
-            return step.node;
+    const char *steps[stepCount] = {};
+    const char *filename = nullptr;
+    const char *name = nullptr;
+    const char *number = nullptr;
+    const char *hits = nullptr;
+
+    void resolve(const SaxXmlParser &parser)
+    {
+        for (int i = 0; i < stepCount; ++i)
+            steps[i] = parser.intern(Core::steps[i].name);
+        filename = parser.intern("filename");
+        name = parser.intern("name");
+        number = parser.intern("number");
+        hits = parser.intern("hits");
     }
-    return Node::Other;
+
+    Node childNode(Node parent, const char *element) const
+    {
+        for (int i = 0; i < stepCount; ++i) {
+            if (Core::steps[i].parent == parent && steps[i] == element)
+                return Core::steps[i].node;
+        }
+        return Node::Other;
+    }
+};
+
+/// An attribute's value by interned name, or a null string.
+QString valueOf(const SaxAttributes &attributes, const char *interned)
+{
+    const int i = attributes.indexOfInterned(interned);
+    return i < 0 ? QString() : attributes.value(i);
 }
 
 } // namespace
@@ -148,8 +176,10 @@ public:
 
     void startElement(const char *name, const SaxAttributes &attributes, int depth) override
     {
+        if (depth == 1)
+            m_names.resolve(m_parser);
         const Node parent = depth == 1 ? Node::Other : m_path.value(depth - 1, Node::Other);
-        const Node node = depth == 1 ? Node::Root : childNode(parent, name);
+        const Node node = depth == 1 ? Node::Root : m_names.childNode(parent, name);
         if (m_path.size() <= depth)
             m_path.resize(depth + 1);
         m_path[depth] = node;
@@ -210,8 +240,8 @@ private:
 
     void startClass(const SaxAttributes &attributes)
     {
-        QString filename = attributes.value("filename");
-        const QString name = attributes.value("name");
+        QString filename = valueOf(attributes, m_names.filename);
+        const QString name = valueOf(attributes, m_names.name);
         if (filename.isNull() || name.isNull()) {
             m_parser.stop(ErrorCode::InvalidInput,
                           QStringLiteral("A Cobertura class has no %1 attribute.")
@@ -230,7 +260,7 @@ private:
     void addLine(const SaxAttributes &attributes)
     {
         FileCounter &file = *m_file;
-        const int numberIndex = attributes.indexOf("number");
+        const int numberIndex = attributes.indexOfInterned(m_names.number);
         qint64 line = numberIndex < 0 ? -1
                                       : plainNumber(attributes.rawValue(numberIndex),
                                                     attributes.valueLength(numberIndex));
@@ -244,7 +274,7 @@ private:
                                   .arg(m_options.maxLineNumber));
             return;
         }
-        const int hitsIndex = attributes.indexOf("hits");
+        const int hitsIndex = attributes.indexOfInterned(m_names.hits);
         if (hitsIndex < 0) {
             m_parser.stop(ErrorCode::InvalidInput,
                           QStringLiteral("Line %1 in %2 has no hits attribute.")
@@ -278,7 +308,7 @@ private:
     /// surrounding blanks and a sign; anything else, and numbers below 1, are errors.
     bool lineNumber(const SaxAttributes &attributes, qint64 &line)
     {
-        const QString number = attributes.value("number");
+        const QString number = valueOf(attributes, m_names.number);
         bool ok = false;
         line = number.trimmed().toLongLong(&ok);
         if (ok && line >= 1)
@@ -320,6 +350,7 @@ private:
     const Options &m_options;
     const ItemSink &m_sink;
     SaxXmlParser m_parser;
+    Names m_names;
     QVector<Node> m_path;
     QVector<FileCounter> m_files;
     QHash<QString, int> m_index;

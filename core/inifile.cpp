@@ -93,9 +93,10 @@ private:
         if (isDefault) {
             m_seenDefault = true;
         } else {
-            m_file.m_sections.append(Section{name, {}, {}});
+            m_file.m_sections.append(Section{name, {}, {}, 0, {}});
         }
         m_section = m_file.findSection(name);
+        m_section->line = m_lineNumber;
         m_option.clear();
         return {};
     }
@@ -126,6 +127,7 @@ private:
                                  .arg(m_lineNumber));
         m_section->keys.append(option);
         m_section->values.insert(option, value);
+        m_section->lines.insert(option, m_lineNumber);
         m_option = option;
         return {};
     }
@@ -184,7 +186,7 @@ bool IniFile::hasSection(const QString &section) const
 void IniFile::addSection(const QString &section)
 {
     if (!findSection(section))
-        m_sections.append(Section{section, {}, {}});
+        m_sections.append(Section{section, {}, {}, 0, {}});
 }
 
 QStringList IniFile::options(const QString &section) const
@@ -222,6 +224,18 @@ QString IniFile::rawValue(const QString &section, const QString &option) const
 {
     const QString *raw = findRaw(section, option);
     return raw ? *raw : QString();
+}
+
+int IniFile::sectionLine(const QString &section) const
+{
+    const Section *own = findSection(section);
+    return own ? own->line : 0;
+}
+
+int IniFile::optionLine(const QString &section, const QString &option) const
+{
+    const Section *own = findSection(section);
+    return own ? own->lines.value(option.toLower()) : 0;
 }
 
 void IniFile::setValue(const QString &section, const QString &option, const QString &value)

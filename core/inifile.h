@@ -43,6 +43,12 @@ public:
     QString rawValue(const QString &section, const QString &option) const;
     /// The value with `%(key)s` and `%%` interpolated.
     Result<QString> value(const QString &section, const QString &option) const;
+    /// The 1-based line of the section's header in the parsed data; 0 when unknown (DEFAULT
+    /// without a header, or a section added by addSection()).
+    int sectionLine(const QString &section) const;
+    /// The 1-based line where the section's own @p option starts in the parsed data; 0 when the
+    /// option is inherited from DEFAULT, unknown or was set by setValue().
+    int optionLine(const QString &section, const QString &option) const;
     /// Sets a raw value; the section is created if needed; @p option is lower-cased.
     void setValue(const QString &section, const QString &option, const QString &value);
 
@@ -58,6 +64,8 @@ private:
         QString name;
         QStringList keys;
         QHash<QString, QString> values;
+        int line = 0; ///< line of the header in the parsed data (not compared)
+        QHash<QString, int> lines; ///< line of each option in the parsed data (not compared)
         bool operator==(const Section &other) const;
     };
     class Parser;
@@ -68,7 +76,7 @@ private:
     Result<void> interpolate(const QString &section, const QString &option, QStringView raw,
                              int depth, QString *out) const;
 
-    Section m_defaults{defaultSectionName(), {}, {}};
+    Section m_defaults{defaultSectionName(), {}, {}, 0, {}};
     QVector<Section> m_sections;
 };
 

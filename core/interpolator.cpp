@@ -141,6 +141,27 @@ QString Interpolator::substituteReferences(const QString &text) const
     return result;
 }
 
+QStringList Interpolator::unresolvedReferences(const QString &text) const
+{
+    QStringList names;
+    int dollar = text.indexOf(QLatin1String("${"));
+    while (dollar >= 0) {
+        Reference match;
+        if (!matchReference(text, dollar, &match)) {
+            dollar = text.indexOf(QLatin1String("${"), dollar + 1);
+            continue;
+        }
+        const QString ref = text.mid(match.refStart, match.refEnd - match.refStart);
+        // Pass 2 replaces `${NAME}` from the environment only when NAME is an identifier.
+        const bool fromEnvironment
+                = identifierEnd(ref, 0) == ref.size() && m_context.environment.contains(ref);
+        if (!lookup(ref) && match.defaultStart < 0 && !fromEnvironment && !names.contains(ref))
+            names.append(ref);
+        dollar = text.indexOf(QLatin1String("${"), match.end);
+    }
+    return names;
+}
+
 // string.Template.safe_substitute: `$$` -> `$`; `$name` / `${name}` replaced when set and kept
 // otherwise; any other `$` (the pattern's empty "invalid" group) is kept and scanning resumes
 // right after it.

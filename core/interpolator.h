@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace Core {
 
@@ -36,6 +37,9 @@ public:
     QString substituteReferences(const QString &text) const;
     /// Pass 2 only: `$NAME`, `${NAME}` and `$$` against the environment.
     QString substituteEnvironment(const QString &text) const;
+    /// The `${ref}` references of @p text that both passes leave as written (no slave property,
+    /// build variable, default or environment variable): their names, in order, once each.
+    QStringList unresolvedReferences(const QString &text) const;
 
 private:
     struct Reference;

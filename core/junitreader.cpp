@@ -2,6 +2,7 @@
 #include "core/junitreader.h"
 
 #include <cstring>
+#include <utility>
 
 #include <QIODevice>
 #include <QVector>
@@ -12,23 +13,6 @@ namespace Core {
 
 namespace {
 
-bool is(const char *name, const char *expected)
-{
-    return std::strcmp(name, expected) == 0;
-}
-
-/// Rank of a result element in faithful mode: error beats failure beats skipped.
-int resultRank(const char *kind)
-{
-    if (is(kind, "error"))
-        return 3;
-    if (is(kind, "failure"))
-        return 2;
-    if (is(kind, "skipped"))
-        return 1;
-    return 0;
-}
-
 QString javaFile(const QString &srcdir, const QString &classname)
 {
     // posixpath.join(srcdir, *classname.split('.')) + '.java'
@@ -37,6 +21,49 @@ QString javaFile(const QString &srcdir, const QString &classname)
     for (const auto &part : parts)
         path = joinPosixPath(path, part);
     return path + QLatin1String(".java");
+}
+
+/// The element and attribute names the reader looks for, as the parser's interned pointers.
+struct Names
+{
+    const char *testsuites = nullptr;
+    const char *testsuite = nullptr;
+    const char *testcase = nullptr;
+    const char *skipped = nullptr;
+    const char *error = nullptr;
+    const char *failure = nullptr;
+    const char *systemOut = nullptr;
+    const char *systemErr = nullptr;
+    const char *name = nullptr;
+    const char *classname = nullptr;
+    const char *time = nullptr;
+    const char *type = nullptr;
+    const char *message = nullptr;
+
+    void resolve(const SaxXmlParser &parser)
+    {
+        for (auto [field, text] : {std::pair{&testsuites, "testsuites"},
+                                   {&testsuite, "testsuite"},
+                                   {&testcase, "testcase"},
+                                   {&skipped, "skipped"},
+                                   {&error, "error"},
+                                   {&failure, "failure"},
+                                   {&systemOut, "system-out"},
+                                   {&systemErr, "system-err"},
+                                   {&name, "name"},
+                                   {&classname, "classname"},
+                                   {&time, "time"},
+                                   {&type, "type"},
+                                   {&message, "message"}})
+            *field = parser.intern(text);
+    }
+};
+
+/// An attribute's value by interned name, or a null string.
+QString valueOf(const SaxAttributes &attributes, const char *interned)
+{
+    const int i = attributes.indexOfInterned(interned);
+    return i < 0 ? QString() : attributes.value(i);
 }
 
 /// Which text of the current test case is being collected.
@@ -69,6 +96,8 @@ public:
 
     void startElement(const char *name, const SaxAttributes &attributes, int depth) override
     {
+        if (!m_names.testcase)
+            m_names.resolve(m_parser);
         if (m_caseDepth > 0) {
             if (depth == m_caseDepth + 1)
                 startCaseChild(name, attributes, depth);
@@ -76,18 +105,18 @@ public:
         }
         if (depth == 1) {
             // java:junit reads <testsuites>' suites, or the root itself as a testsuite.
-            m_rootIsWrapper = is(name, "testsuites");
+            m_rootIsWrapper = name == m_names.testsuites;
             if (!m_rootIsWrapper)
-                m_suites.append({1, attributes.value("name")});
+                m_suites.append({1, valueOf(attributes, m_names.name)});
             return;
         }
-        const int suiteDepth = m_suites.isEmpty() ? 0 : m_suites.last().first;
-        if (is(name, "testcase") && suiteDepth > 0 && depth == suiteDepth + 1) {
+        const int suiteDepth = m_suites.isEmpty() ? 0 : m_suites.constLast().first;
+        if (name == m_names.testcase && suiteDepth > 0 && depth == suiteDepth + 1) {
             startCase(attributes, depth);
-        } else if (is(name, "testsuite")
+        } else if (name == m_names.testsuite
                    && ((m_rootIsWrapper && depth == 2)
                        || (m_faithful && suiteDepth > 0 && depth == suiteDepth + 1))) {
-            m_suites.append({depth, attributes.value("name")});
+            m_suites.append({depth, valueOf(attributes, m_names.name)});
         }
     }
 
@@ -100,7 +129,7 @@ public:
                 m_capture = Capture::None;
             return;
         }
-        if (!m_suites.isEmpty() && m_suites.last().first == depth)
+        if (!m_suites.isEmpty() && m_suites.constLast().first == depth)
             m_suites.removeLast();
     }
 
@@ -111,7 +140,7 @@ public:
         QString &target = m_capture == Capture::Result ? m_text
                 : m_capture == Capture::Stdout         ? m_stdout
                                                        : m_stderr;
-        target += QString::fromUtf8(text, length);
+        target += SaxXmlParser::toString(text, length);
         if (target.size() > m_options.limits.maxValueLength)
             m_parser.stop(ErrorCode::LimitExceeded,
                           QStringLiteral("A text is longer than %1 characters.")
@@ -122,24 +151,33 @@ private:
     void startCase(const SaxAttributes &attributes, int depth)
     {
         QString classname = cachedClassname(attributes);
-        const QString name = attributes.value("name");
+        const int nameIndex = attributes.indexOfInterned(m_names.name);
         if (classname.isNull() && m_faithful)
-            classname = m_suites.last().second;
-        if (classname.isNull() || name.isNull()) {
+            classname = m_suites.constLast().second;
+        if (classname.isNull() || nameIndex < 0) {
             m_parser.stop(ErrorCode::InvalidInput,
                           QStringLiteral("A testcase has no %1 attribute.")
-                                  .arg(name.isNull() ? QStringLiteral("name")
+                                  .arg(nameIndex < 0 ? QStringLiteral("name")
                                                      : QStringLiteral("classname")));
             return;
         }
-        m_item.fields.clear();
-        m_item.fields.reserve(8);
-        m_item.fields.append({QStringLiteral("type"), QStringLiteral("test")});
-        m_item.fields.append({QStringLiteral("fixture"), classname});
-        m_item.fields.append({QStringLiteral("name"), name});
-        const QString time = attributes.value("time");
-        if (!time.isNull())
-            m_item.fields.append({QStringLiteral("duration"), time});
+        // The first three fields are the same for every test case: reuse them, and the
+        // buffers of the name and the duration unless the sink kept the last item.
+        if (m_item.fields.size() < 3) {
+            m_item.fields = {{QStringLiteral("type"), QStringLiteral("test")},
+                             {QStringLiteral("fixture"), classname},
+                             {QStringLiteral("name"), QString()}};
+            m_item.fields.reserve(8);
+        } else {
+            m_item.fields.resize(3);
+            m_item.fields[1].second = classname;
+        }
+        attributes.assignValue(nameIndex, m_item.fields[2].second);
+        const int timeIndex = attributes.indexOfInterned(m_names.time);
+        if (timeIndex >= 0) {
+            attributes.assignValue(timeIndex, m_time);
+            m_item.fields.append({QStringLiteral("duration"), m_time});
+        }
         if (!m_options.srcdir.isNull())
             m_item.fields.append({QStringLiteral("file"), javaFile(m_options.srcdir, classname)});
         m_caseDepth = depth;
@@ -152,7 +190,7 @@ private:
     /// The classname attribute; consecutive test cases of one class share one QString.
     QString cachedClassname(const SaxAttributes &attributes)
     {
-        const int i = attributes.indexOf("classname");
+        const int i = attributes.indexOfInterned(m_names.classname);
         if (i < 0)
             return QString();
         const int length = attributes.valueLength(i);
@@ -171,14 +209,14 @@ private:
             // java:junit takes the first child element, whatever it is, as the result.
             if (m_rank >= 0)
                 return;
-            m_rank = is(name, "skipped") ? 1 : is(name, "error") ? 3 : 2;
+            m_rank = name == m_names.skipped ? 1 : name == m_names.error ? 3 : 2;
             startResult(attributes, depth);
             return;
         }
-        if (is(name, "system-out")) {
+        if (name == m_names.systemOut) {
             m_capture = Capture::Stdout;
             m_captureDepth = depth;
-        } else if (is(name, "system-err")) {
+        } else if (name == m_names.systemErr) {
             m_capture = Capture::Stderr;
             m_captureDepth = depth;
         } else if (resultRank(name) > qMax(m_rank, 0)) {
@@ -188,19 +226,29 @@ private:
         }
     }
 
+    /// Rank of a result element in faithful mode: error beats failure beats skipped.
+    int resultRank(const char *kind) const
+    {
+        return kind == m_names.error      ? 3
+                : kind == m_names.failure ? 2
+                : kind == m_names.skipped ? 1
+                                          : 0;
+    }
+
     void startResult(const SaxAttributes &attributes, int depth)
     {
-        m_type = attributes.value("type");
-        m_message = attributes.value("message");
+        m_type = valueOf(attributes, m_names.type);
+        m_message = valueOf(attributes, m_names.message);
         m_capture = Capture::Result;
         m_captureDepth = depth;
     }
 
     void finishCase()
     {
-        static const char *const statuses[] = {"success", "ignore", "failure", "error"};
+        static const QString statuses[] = {QStringLiteral("success"), QStringLiteral("ignore"),
+                                           QStringLiteral("failure"), QStringLiteral("error")};
         const int rank = qMax(m_rank, 0);
-        m_item.fields.append({QStringLiteral("status"), QLatin1String(statuses[rank])});
+        m_item.fields.append({QStringLiteral("status"), statuses[rank]});
         if (rank > 0)
             m_item.fields.append(
                     {QStringLiteral("traceback"), traceback(m_type, m_message, m_text)});
@@ -208,7 +256,10 @@ private:
             m_item.fields.append({QStringLiteral("stdout"), m_stdout});
         if (!m_stderr.isEmpty())
             m_item.fields.append({QStringLiteral("stderr"), m_stderr});
-        addToTotals(m_totals, m_item);
+        // addToTotals() for an item that always has a fixture, without looking fields up.
+        qint64 *const counters[]
+                = {&m_totals.success, &m_totals.ignore, &m_totals.failure, &m_totals.error};
+        ++*counters[rank];
         m_sink(m_item);
         m_caseDepth = 0;
         m_capture = Capture::None;
@@ -218,6 +269,7 @@ private:
     const Options &m_options;
     const ItemSink &m_sink;
     SaxXmlParser m_parser;
+    Names m_names;
     const bool m_faithful;
     bool m_rootIsWrapper = false;
     QVector<QPair<int, QString>> m_suites; ///< open suites: depth, name
@@ -228,6 +280,7 @@ private:
     ReportItem m_item;
     QByteArray m_classnameBytes;
     QString m_classname;
+    QString m_time; ///< the duration's buffer, reused
     QString m_type;
     QString m_message;
     QString m_text;

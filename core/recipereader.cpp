@@ -553,4 +553,17 @@ Result<Recipe> RecipeReader::read(const QByteArray &data) const
     return builder.finish();
 }
 
+bool RecipeReader::isSetupStep(const RecipeStep &step)
+{
+    for (const RecipeAttribute &attr : step.attributes) {
+        if (attr.name != QLatin1String("setup") && attr.name != QLatin1String("bittern:setup"))
+            continue;
+        const QString value = attr.value.trimmed().toLower();
+        if (value == QLatin1String("true") || value == QLatin1String("yes")
+            || value == QLatin1String("1"))
+            return true;
+    }
+    return false;
+}
+
 } // namespace Core

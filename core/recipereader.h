@@ -85,6 +85,11 @@ public:
     static QHash<QString, SourcePosition> attributePositions(const RecipeText &text, qint64 start,
                                                              qint64 end);
 
+    /// Whether @p step is a setup step, re-run when a preempted build resumes on another agent
+    /// (docs/AGENT.md): its `setup` or `bittern:setup` attribute is "true", "yes" or "1"
+    /// (case-insensitive). Bitten ignores both attributes.
+    static bool isSetupStep(const RecipeStep &step);
+
 private:
     Error error(ErrorCode code, const QString &cause, SourcePosition position) const;
     Result<QString> decodeBytes(const QByteArray &data) const;

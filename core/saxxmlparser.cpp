@@ -6,6 +6,7 @@
 #include <QIODevice>
 
 #include <libxml/SAX2.h>
+#include <libxml/dict.h>
 #include <libxml/entities.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -77,26 +78,43 @@ struct SaxXmlParser::Callbacks
     static int hasExternalSubset(void *self) { return xmlSAX2HasExternalSubset(context(self)); }
 };
 
-namespace {
-
-// Errors are read from the context after parsing; nothing goes to stderr.
-void quietError(void *, xmlErrorPtr) { }
-
-} // namespace
-
-const char *SaxAttributes::name(int i) const
-{
-    return chars(m_data[5 * i]);
-}
-
-int SaxAttributes::valueLength(int i) const
-{
-    return int(m_data[5 * i + 4] - m_data[5 * i + 3]);
-}
-
 QString SaxAttributes::value(int i) const
 {
-    return QString::fromUtf8(chars(m_data[5 * i + 3]), valueLength(i));
+    return SaxXmlParser::toString(chars(m_data[5 * i + 3]), valueLength(i));
+}
+
+/// Widens @p length bytes into @p out; false when one was not ASCII.
+static bool widenAscii(char16_t *out, const char *utf8, int length)
+{
+    const auto *in = reinterpret_cast<const unsigned char *>(utf8);
+    unsigned char any = 0;
+    for (int i = 0; i < length; ++i) {
+        any |= in[i];
+        out[i] = in[i];
+    }
+    return any < 0x80;
+}
+
+// Widening in one vectorisable pass is much cheaper than the general decoder for the short
+// ASCII values that make up nearly all of a large report; anything else takes fromUtf8.
+QString SaxXmlParser::toString(const char *utf8, int length)
+{
+    QString text(length, Qt::Uninitialized);
+    if (widenAscii(reinterpret_cast<char16_t *>(text.data()), utf8, length))
+        return text;
+    return QString::fromUtf8(utf8, length);
+}
+
+void SaxXmlParser::assign(QString &target, const char *utf8, int length)
+{
+    target.resize(length); // keeps an unshared buffer that is large enough
+    if (!widenAscii(reinterpret_cast<char16_t *>(target.data()), utf8, length))
+        target = QString::fromUtf8(utf8, length);
+}
+
+void SaxAttributes::assignValue(int i, QString &target) const
+{
+    SaxXmlParser::assign(target, rawValue(i), valueLength(i));
 }
 
 int SaxAttributes::indexOf(const char *localName) const
@@ -106,11 +124,6 @@ int SaxAttributes::indexOf(const char *localName) const
             return i;
     }
     return -1;
-}
-
-const char *SaxAttributes::rawValue(int i) const
-{
-    return chars(m_data[5 * i + 3]);
 }
 
 QString SaxAttributes::value(const char *localName) const
@@ -147,86 +160,119 @@ SaxXmlParser::~SaxXmlParser()
 Result<void> SaxXmlParser::parse(QIODevice *device)
 {
     Q_ASSERT(device);
-    QByteArray buffer(chunkSize, Qt::Uninitialized);
-    for (;;) {
-        const qint64 got = device->read(buffer.data(), chunkSize);
-        if (got < 0)
-            return makeError(ErrorCode::ReadFailed, device->errorString());
-        if (!feed(buffer.constData(), int(got), got == 0))
-            break;
-        if (got == 0)
-            break;
-    }
-    return finish();
+    m_device = device;
+    m_buffer = QByteArray(chunkSize, Qt::Uninitialized);
+    return run();
 }
 
 Result<void> SaxXmlParser::parse(const QByteArray &data)
 {
-    for (int offset = 0; offset < data.size(); offset += chunkSize) {
-        if (!feed(data.constData() + offset, qMin(chunkSize, data.size() - offset), false))
-            return finish();
-    }
-    feed(nullptr, 0, true);
-    return finish();
+    m_memory = data.constData();
+    m_memoryLeft = data.size();
+    return run();
 }
 
-bool SaxXmlParser::feed(const char *data, int size, bool last)
+// libxml2 pulls the input in small pieces (4,000 bytes): from memory they are copied straight
+// out, from a device they come out of one large read at a time.
+int SaxXmlParser::readInput(void *context, char *buffer, int length)
 {
-    if (!m_context) {
-        xmlSAXHandler sax;
-        std::memset(&sax, 0, sizeof sax);
-        sax.initialized = XML_SAX2_MAGIC;
-        sax.startDocument = Callbacks::startDocument;
-        sax.endDocument = Callbacks::endDocument;
-        sax.internalSubset = Callbacks::internalSubset;
-        sax.entityDecl = Callbacks::entityDecl;
-        sax.getEntity = Callbacks::getEntity;
-        sax.getParameterEntity = Callbacks::getParameterEntity;
-        sax.isStandalone = Callbacks::isStandalone;
-        sax.hasInternalSubset = Callbacks::hasInternalSubset;
-        sax.hasExternalSubset = Callbacks::hasExternalSubset;
-        sax.resolveEntity = noEntity;
-        sax.externalSubset = noExternalSubset;
-        sax.startElementNs = onStart;
-        sax.endElementNs = onEnd;
-        sax.characters = onCharacters;
-        sax.cdataBlock = onCharacters;
-        sax.ignorableWhitespace = onCharacters;
-        sax.serror = quietError;
-        m_context = xmlCreatePushParserCtxt(&sax, this, nullptr, 0, nullptr);
-        if (!m_context)
-            return false;
-        xmlCtxtUseOptions(m_context,
-                          XML_PARSE_NONET | XML_PARSE_NOENT | XML_PARSE_NOWARNING
-                                  | XML_PARSE_NOERROR);
+    auto *self = static_cast<SaxXmlParser *>(context);
+    if (!self->m_device) {
+        const int size = int(qMin<qint64>(length, self->m_memoryLeft));
+        std::memcpy(buffer, self->m_memory, size_t(size));
+        self->m_memory += size;
+        self->m_memoryLeft -= size;
+        self->m_sawNul = self->m_sawNul || std::memchr(buffer, 0, size_t(size));
+        return size;
     }
-    // libxml2 words a NUL byte as an internal error; remember one to say what it was.
-    if (size > 0 && std::memchr(data, 0, size_t(size)))
-        m_sawNul = true;
-    const int status = xmlParseChunk(m_context, data, size, last ? 1 : 0);
-    return status == 0 && !m_stopped && m_context->wellFormed;
+    if (self->m_bufferPosition == self->m_bufferEnd) {
+        const qint64 got = self->m_device->read(self->m_buffer.data(), chunkSize);
+        if (got < 0) {
+            self->m_readError = self->m_device->errorString();
+            return -1;
+        }
+        self->m_sawNul = self->m_sawNul || std::memchr(self->m_buffer.constData(), 0, size_t(got));
+        self->m_bufferPosition = 0;
+        self->m_bufferEnd = int(got);
+    }
+    const int size = qMin(length, self->m_bufferEnd - self->m_bufferPosition);
+    std::memcpy(buffer, self->m_buffer.constData() + self->m_bufferPosition, size_t(size));
+    self->m_bufferPosition += size;
+    return size;
+}
+
+Result<void> SaxXmlParser::run()
+{
+    xmlSAXHandler sax;
+    std::memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startDocument = Callbacks::startDocument;
+    sax.endDocument = Callbacks::endDocument;
+    sax.internalSubset = Callbacks::internalSubset;
+    sax.entityDecl = Callbacks::entityDecl;
+    sax.getEntity = Callbacks::getEntity;
+    sax.getParameterEntity = Callbacks::getParameterEntity;
+    sax.isStandalone = Callbacks::isStandalone;
+    sax.hasInternalSubset = Callbacks::hasInternalSubset;
+    sax.hasExternalSubset = Callbacks::hasExternalSubset;
+    sax.resolveEntity = noEntity;
+    sax.externalSubset = noExternalSubset;
+    sax.startElementNs = onStart;
+    sax.endElementNs = onEnd;
+    sax.characters = onCharacters;
+    sax.cdataBlock = onCharacters;
+    sax.ignorableWhitespace = onCharacters;
+    sax.serror = onError;
+    m_context = xmlCreateIOParserCtxt(&sax, this, readInput, nullptr, this, XML_CHAR_ENCODING_NONE);
+    if (!m_context)
+        return finish();
+    xmlCtxtUseOptions(m_context,
+                      XML_PARSE_NONET | XML_PARSE_NOENT | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+    xmlParseDocument(m_context);
+    return finish();
 }
 
 Result<void> SaxXmlParser::finish()
 {
     if (m_stopped)
         return m_error;
+    if (!m_readError.isNull())
+        return makeError(ErrorCode::ReadFailed, m_readError);
     if (!m_context)
         return makeError(ErrorCode::Internal, QStringLiteral("The XML parser could not start."));
     if (m_context->wellFormed)
         return {};
-    const xmlError *error = xmlCtxtGetLastError(m_context);
-    if (!error || !error->message)
+    if (m_parseError.code == ErrorCode::None)
         return makeError(ErrorCode::ParseFailed,
                          QStringLiteral("The document is not well-formed."));
-    QString message = QString::fromUtf8(error->message).simplified();
-    if (m_sawNul)
+    return m_parseError;
+}
+
+// The pull parser goes on (without SAX events) after a fatal error and may raise more; the
+// first one says what went wrong. Nothing goes to stderr.
+void SaxXmlParser::onError(void *context, xmlErrorPtr error)
+{
+    auto *self = static_cast<SaxXmlParser *>(context);
+    if (!error || error->level != XML_ERR_FATAL || self->m_parseError.code != ErrorCode::None)
+        return;
+    QString message = error->message ? QString::fromUtf8(error->message).simplified()
+                                     : QStringLiteral("The document is not well-formed");
+    if (self->m_sawNul)
         message = QStringLiteral("Unexpected NUL character.");
-    else if (error->code == XML_ERR_DOCUMENT_END && m_depth > 0)
-        message = QStringLiteral("Premature end of document."); // libxml2 says "Extra content"
-    return makeError(ErrorCode::ParseFailed,
-                     message.endsWith(QLatin1Char('.')) ? message : message + QLatin1Char('.'),
-                     error->line, error->int2);
+    else if (error->code == XML_ERR_TAG_NOT_FINISHED
+             || (error->code == XML_ERR_DOCUMENT_END && self->m_depth > 0))
+        message = QStringLiteral("Premature end of document."); // libxml2 words it per tag
+    self->m_parseError
+            = makeError(ErrorCode::ParseFailed,
+                        message.endsWith(QLatin1Char('.')) ? message : message + QLatin1Char('.'),
+                        error->line, error->int2);
+}
+
+const char *SaxXmlParser::intern(const char *name) const
+{
+    if (!m_context || !m_context->dict)
+        return nullptr;
+    return chars(xmlDictLookup(m_context->dict, reinterpret_cast<const xmlChar *>(name), -1));
 }
 
 void SaxXmlParser::stop(ErrorCode code, const QString &message)

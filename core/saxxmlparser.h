@@ -8,6 +8,7 @@
 #include "core/result.h"
 
 class QIODevice;
+struct _xmlError;
 struct _xmlParserCtxt;
 
 namespace Core {
@@ -20,15 +21,26 @@ public:
 
     int size() const { return m_count; }
     /// Local name of attribute @p i.
-    const char *name(int i) const;
+    const char *name(int i) const { return reinterpret_cast<const char *>(m_data[5 * i]); }
     QString value(int i) const;
-    int valueLength(int i) const;
+    /// Sets @p target to attribute @p i's value, reusing its buffer when it is not shared.
+    void assignValue(int i, QString &target) const;
+    int valueLength(int i) const { return int(m_data[5 * i + 4] - m_data[5 * i + 3]); }
     /// The value of attribute @p localName, or a null string when there is none.
     QString value(const char *localName) const;
     /// Index of attribute @p localName, or -1.
     int indexOf(const char *localName) const;
+    /// Index of the attribute whose name is @p interned (from SaxXmlParser::intern()), or -1.
+    int indexOfInterned(const char *interned) const
+    {
+        for (int i = 0; i < m_count; ++i) {
+            if (name(i) == interned)
+                return i;
+        }
+        return -1;
+    }
     /// The UTF-8 bytes of attribute @p i's value (valueLength(i) of them, not NUL-terminated).
-    const char *rawValue(int i) const;
+    const char *rawValue(int i) const { return reinterpret_cast<const char *>(m_data[5 * i + 3]); }
     /// True when attribute @p localName exists and equals @p text.
     bool equals(const char *localName, const char *text) const;
 
@@ -66,6 +78,17 @@ public:
     Result<void> parse(QIODevice *device);
     Result<void> parse(const QByteArray &data);
 
+    /**
+     * The parser's own copy of @p name (null outside parsing): element and attribute names the
+     * handler gets are such copies, so they compare equal to it as pointers. Call it from a
+     * handler callback; the pointer stays valid until parsing ends.
+     */
+    const char *intern(const char *name) const;
+    /// UTF-8 text as a QString, with a fast path for ASCII.
+    static QString toString(const char *utf8, int length);
+    /// Sets @p target to UTF-8 text, reusing its buffer when it is not shared.
+    static void assign(QString &target, const char *utf8, int length);
+
     /// Stops parsing with an error at the current position.
     void stop(ErrorCode code, const QString &message);
     const ReportReadLimits &limits() const { return m_limits; }
@@ -79,12 +102,22 @@ private:
     static void onEnd(void *context, const unsigned char *localName, const unsigned char *prefix,
                       const unsigned char *uri);
     static void onCharacters(void *context, const unsigned char *text, int length);
-    bool feed(const char *data, int size, bool last);
+    static void onError(void *context, _xmlError *error);
+    static int readInput(void *context, char *buffer, int length);
+    Result<void> run();
     Result<void> finish();
 
     Handler &m_handler;
     ReportReadLimits m_limits;
     _xmlParserCtxt *m_context = nullptr;
+    QIODevice *m_device = nullptr; ///< the input, or null when parsing memory
+    QByteArray m_buffer; ///< the last read from m_device
+    int m_bufferPosition = 0;
+    int m_bufferEnd = 0;
+    const char *m_memory = nullptr; ///< the rest of the input when parsing memory
+    qint64 m_memoryLeft = 0;
+    QString m_readError;
+    Error m_parseError; ///< the first fatal parser error
     int m_depth = 0;
     bool m_stopped = false;
     bool m_sawNul = false;

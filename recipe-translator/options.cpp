@@ -3,6 +3,8 @@
 
 #include <QCommandLineParser>
 
+#include "core/helpwriter.h"
+
 namespace Translator {
 
 namespace {
@@ -15,50 +17,54 @@ Core::Error usage(const QString &message)
 struct Parser
 {
     QCommandLineParser parser;
-    QCommandLineOption to{QStringLiteral("to"),
-                          QStringLiteral("Target: jenkins, buildbot or recipe."),
-                          QStringLiteral("target")};
-    QCommandLineOption strategy{QStringLiteral("strategy"),
-                                QStringLiteral("auto (native only where exact), agent or native."),
-                                QStringLiteral("strategy"), QStringLiteral("auto")};
-    QCommandLineOption audit{QStringLiteral("audit"),
-                             QStringLiteral("Write audit.md and audit.json (stdout without -o).")};
-    QCommandLineOption partial{QStringLiteral("allow-partial"),
-                               QStringLiteral("Leave unsupported commands out instead of "
-                                              "generating steps that fail.")};
-    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
-                              QStringLiteral("Output directory."),
-                              QStringLiteral("dir")};
-    QCommandLineOption library{QStringLiteral("jenkins-library"),
-                               QStringLiteral("Jenkinsfiles load this shared library and call "
-                                              "bittenRecipe (default: self-contained)."),
-                               QStringLiteral("name[@version]")};
-    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")},
-                            QStringLiteral("Show this help.")};
+    const QString to = QStringLiteral("to");
+    const QString strategy = QStringLiteral("strategy");
+    const QString audit = QStringLiteral("audit");
+    const QString partial = QStringLiteral("allow-partial");
+    const QString output = QStringLiteral("output");
+    const QString library = QStringLiteral("jenkins-library");
+    const QString help = QStringLiteral("help");
 
-    Parser()
-    {
-        parser.setApplicationDescription(
-                QStringLiteral("Translates Bitten recipes, recipe directories and Trac databases "
-                               "to Jenkins or Buildbot jobs."));
-        parser.addOptions({to, strategy, audit, partial, library, output, help});
-        parser.addPositionalArgument(QStringLiteral("INPUT"),
-                                     QStringLiteral("Recipe file, directory of recipes, trac.db "
-                                                    "or postgres:// URL."),
-                                     QStringLiteral("INPUT..."));
-    }
+    Parser() { OptionsParser::commandSpec().addOptionsTo(parser); }
 };
 
 } // namespace
 
+Core::ProgramSpec OptionsParser::commandSpec()
+{
+    const auto option = [](QStringList names, const char *argument, const char *description,
+                           const char *defaultValue) {
+        return Core::OptionSpec{std::move(names), QString::fromUtf8(argument),
+                                QString::fromUtf8(description), QString::fromUtf8(defaultValue)};
+    };
+    return {QStringLiteral("bittern"),
+            QStringLiteral("translate"),
+            {QStringLiteral("--to jenkins|buildbot|recipe [--strategy auto|agent|native] "
+                            "[--audit]"),
+             QStringLiteral("[--allow-partial] [--jenkins-library NAME[@VERSION]] [-o DIR] "
+                            "INPUT...")},
+            QStringLiteral("recipes and Trac databases to Jenkins or Buildbot jobs; --audit"),
+            QStringLiteral("Translates Bitten recipes, recipe directories and Trac databases "
+                           "to Jenkins or Buildbot jobs. INPUT is a recipe file, a directory of "
+                           "recipes, a trac.db or a postgres:// URL."),
+            {option({QStringLiteral("to")}, "TARGET", "Target: jenkins, buildbot or recipe.", ""),
+             option({QStringLiteral("strategy")}, "STRATEGY",
+                    "auto (native only where exact), agent or native.", "auto"),
+             option({QStringLiteral("audit")}, "",
+                    "Write audit.md and audit.json (stdout without -o).", ""),
+             option({QStringLiteral("allow-partial")}, "",
+                    "Leave unsupported commands out instead of generating steps that fail.", ""),
+             option({QStringLiteral("jenkins-library")}, "NAME[@VERSION]",
+                    "Jenkinsfiles load this shared library and call bittenRecipe.",
+                    "self-contained"),
+             option({QStringLiteral("o"), QStringLiteral("output")}, "DIR", "Output directory.",
+                    ""),
+             option({QStringLiteral("h"), QStringLiteral("help")}, "", "Show this help.", "")}};
+}
+
 QString OptionsParser::helpText()
 {
-    Parser p;
-    return QLatin1String("usage: bittern translate --to jenkins|buildbot|recipe "
-                         "[--strategy auto|agent|native] [--audit] [--allow-partial] "
-                         "[--jenkins-library NAME[@VERSION]] [-o DIR] "
-                         "INPUT...\n")
-            + p.parser.helpText().section(QLatin1Char('\n'), 2);
+    return Core::HelpWriter::write(commandSpec());
 }
 
 Core::Result<Options> OptionsParser::parse(const QStringList &arguments)
@@ -82,7 +88,8 @@ Core::Result<Options> OptionsParser::parse(const QStringList &arguments)
         return usage(QStringLiteral("bittern translate: unknown target '%1' (use jenkins, "
                                     "buildbot or recipe).")
                              .arg(target));
-    const QString strategy = p.parser.value(p.strategy);
+    const QString strategy
+            = p.parser.isSet(p.strategy) ? p.parser.value(p.strategy) : QStringLiteral("auto");
     if (strategy == QLatin1String("agent"))
         options.strategy = StrategyChoice::Agent;
     else if (strategy == QLatin1String("native"))

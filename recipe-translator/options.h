@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "core/optionspec.h"
 #include "core/result.h"
 #include "recipe-translator/enums.h"
 
@@ -39,6 +40,8 @@ class OptionsParser
 public:
     static Core::Result<Options> parse(const QStringList &arguments);
     static QString helpText();
+    /// The option table behind parse(), helpText() and the bittern(1) man page.
+    static Core::ProgramSpec commandSpec();
 };
 
 } // namespace Translator

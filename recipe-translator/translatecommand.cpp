@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recipe-translator/translatecommand.h"
 
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
 #include <unistd.h>
 
 #include <QDir>
@@ -9,9 +15,11 @@
 #include <QFileInfo>
 #include <QSet>
 #include <QTextStream>
+#include <QThread>
 
 #include "recipe-translator/auditwriter.h"
 #include "recipe-translator/options.h"
+#include "recipe-translator/outputwriter.h"
 #include "recipe-translator/tracdbreader.h"
 #include "recipe-translator/translation.h"
 
@@ -29,24 +37,44 @@ enum class Exit {
 struct Inputs
 {
     QVector<Configuration> configurations;
+    /// Per configuration: the recipe file still to read (found in a directory), else empty.
+    QVector<QString> unread;
     QStringList errors;
     Exit exit = Exit::Success;
 };
 
-void addRecipeFile(Inputs &inputs, const QString &path)
+Core::Result<QByteArray> readRecipe(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        inputs.errors
-                += QStringLiteral("Could not open recipe %1: %2").arg(path, file.errorString());
-        inputs.exit = Exit::Usage;
-        return;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return Core::makeError(
+                Core::ErrorCode::ReadFailed,
+                QStringLiteral("Could not open recipe %1: %2").arg(path, file.errorString()));
+    return file.readAll();
+}
+
+/// A recipe file named on the command line is read now; one found in a directory by a worker.
+enum class ReadTime {
+    Now,
+    Later,
+};
+
+void addRecipeFile(Inputs &inputs, const QString &path, ReadTime when)
+{
     Configuration configuration;
     configuration.name = QFileInfo(path).completeBaseName();
     configuration.source = path;
-    configuration.recipe = file.readAll();
+    if (when == ReadTime::Now) {
+        Core::Result<QByteArray> recipe = readRecipe(path);
+        if (!recipe) {
+            inputs.errors += recipe.error().message;
+            inputs.exit = Exit::Usage;
+            return;
+        }
+        configuration.recipe = std::move(recipe).value();
+    }
     inputs.configurations += configuration;
+    inputs.unread += when == ReadTime::Later ? path : QString();
 }
 
 void addInput(Inputs &inputs, const QString &input)
@@ -60,7 +88,7 @@ void addInput(Inputs &inputs, const QString &input)
             files += it.next();
         files.sort();
         for (const QString &file : qAsConst(files))
-            addRecipeFile(inputs, file);
+            addRecipeFile(inputs, file, ReadTime::Later);
     } else if (TracDbReader::isDatabase(input)) {
         const Core::Result<QVector<Configuration>> read = TracDbReader::read(input);
         if (!read) {
@@ -71,26 +99,10 @@ void addInput(Inputs &inputs, const QString &input)
             return;
         }
         inputs.configurations += read.value();
+        inputs.unread.resize(inputs.configurations.size());
     } else {
-        addRecipeFile(inputs, input);
+        addRecipeFile(inputs, input, ReadTime::Now);
     }
-}
-
-/// Writes one output file, creating its directory once per run.
-bool writeFile(const QString &path, const QByteArray &content, QStringList &errors,
-               QSet<QString> &madeDirectories)
-{
-    const QString dir = QFileInfo(path).absolutePath();
-    if (!madeDirectories.contains(dir)) {
-        QDir().mkpath(dir);
-        madeDirectories.insert(dir);
-    }
-    QFile file(path);
-    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        && file.write(content) == content.size() && file.flush())
-        return true;
-    errors += QStringLiteral("Could not write %1: %2").arg(path, file.errorString());
-    return false;
 }
 
 /// A bar on a terminal for large batches, one plain line per configuration otherwise.
@@ -126,6 +138,119 @@ private:
     bool m_bar = false;
 };
 
+/// What a worker hands back for one configuration: its plan, its files, what went wrong.
+struct Outcome
+{
+    ConfigurationPlan plan;
+    QVector<OutputFile> files;
+    QStringList errors;
+    bool failed = false; ///< not (fully) translated: exit 1 unless something worse happened
+    bool unusable = false; ///< a recipe could not be read or a file written: exit 2
+    bool ready = false;
+};
+
+/**
+ * Reads and translates the configurations on worker threads, at most a window ahead of the
+ * consumer, and hands the outcomes back in input order; the consumer (the calling thread)
+ * writes the files meanwhile, so translating and file creation overlap. The translation
+ * itself stays pure.
+ */
+class Pipeline
+{
+public:
+    Pipeline(const Inputs &inputs, const Options &options)
+        : m_inputs(inputs), m_options(options), m_outcomes(size_t(inputs.configurations.size()))
+    {
+        m_planOptions.strategy = options.strategy;
+        m_planOptions.partial = options.partial;
+        m_planOptions.jenkinsLibrary = options.jenkinsLibrary;
+        const int threads = qMin(qBound(1, QThread::idealThreadCount(), 8),
+                                 int(inputs.configurations.size()));
+        for (int i = 0; i < threads; ++i)
+            m_threads.emplace_back([this] { work(); });
+    }
+    ~Pipeline()
+    {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_taken = int(m_outcomes.size()); // lets workers past the window finish
+        }
+        m_changed.notify_all();
+        for (std::thread &thread : m_threads)
+            thread.join();
+    }
+    Q_DISABLE_COPY_MOVE(Pipeline)
+
+    /// Waits for the outcome of configuration INDEX (taken in order) and takes it.
+    Outcome take(int index)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        Outcome &slot = m_outcomes[size_t(index)];
+        m_changed.wait(lock, [&slot] { return slot.ready; });
+        m_taken = index + 1;
+        Outcome outcome = std::move(slot);
+        lock.unlock();
+        m_changed.notify_all();
+        return outcome;
+    }
+
+private:
+    static constexpr int window = 512; ///< outcomes kept in memory ahead of the consumer
+
+    void work()
+    {
+        const int count = m_inputs.configurations.size();
+        for (int index = m_next++; index < count; index = m_next++) {
+            {
+                std::unique_lock<std::mutex> lock(m_mutex);
+                m_changed.wait(lock, [&] { return index < m_taken + window; });
+            }
+            Outcome outcome = process(index);
+            outcome.ready = true;
+            {
+                const std::lock_guard<std::mutex> lock(m_mutex);
+                m_outcomes[size_t(index)] = std::move(outcome);
+            }
+            m_changed.notify_all();
+        }
+    }
+
+    Outcome process(int index) const
+    {
+        Configuration configuration = m_inputs.configurations.at(index);
+        Outcome outcome;
+        if (const QString &path = m_inputs.unread.at(index); !path.isEmpty()) {
+            Core::Result<QByteArray> recipe = readRecipe(path);
+            if (!recipe) {
+                outcome.errors += recipe.error().message;
+                outcome.unusable = true;
+                return outcome;
+            }
+            configuration.recipe = std::move(recipe).value();
+        }
+        TranslationResult result
+                = Translation::translate(configuration, m_options.target, m_planOptions);
+        outcome.failed = !result.error.isEmpty()
+                || (result.plan.status == ConversionStatus::Unsupported
+                    && m_options.target != Target::None);
+        if (!result.error.isEmpty())
+            outcome.errors += result.error;
+        outcome.plan = std::move(result.plan);
+        outcome.files = std::move(result.files);
+        return outcome;
+    }
+
+    const Inputs &m_inputs;
+    const Options &m_options;
+    PlanOptions m_planOptions;
+    std::atomic<int> m_next{0};
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    int m_taken = 0; ///< outcomes taken so far (guarded by m_mutex)
+    std::vector<Outcome> m_outcomes;
+    std::vector<std::thread> m_threads;
+};
+
 /// Configurations from different inputs may share a name: later ones get "-2", "-3"….
 void makeNamesUnique(QVector<Configuration> &configurations)
 {
@@ -139,7 +264,7 @@ void makeNamesUnique(QVector<Configuration> &configurations)
 }
 
 Exit writeAudit(const Options &options, const QVector<ConfigurationPlan> &plans,
-                QStringList &errors)
+                OutputWriter &writer, QStringList &errors)
 {
     const AuditContext context{options.target, options.strategy, options.partial};
     if (options.outputDir.isEmpty() && options.target == Target::None) {
@@ -149,13 +274,45 @@ Exit writeAudit(const Options &options, const QVector<ConfigurationPlan> &plans,
         out.write(AuditWriter::markdown(plans, context));
         return Exit::Success;
     }
-    const QDir dir(options.outputDir.isEmpty() ? QStringLiteral(".") : options.outputDir);
-    QSet<QString> made;
-    const bool ok = writeFile(dir.filePath(QStringLiteral("audit.md")),
-                              AuditWriter::markdown(plans, context), errors, made)
-            && writeFile(dir.filePath(QStringLiteral("audit.json")),
-                         AuditWriter::json(plans, context), errors, made);
-    return ok ? Exit::Success : Exit::Usage;
+    for (const OutputFile &file :
+         {OutputFile{QStringLiteral("audit.md"), AuditWriter::markdown(plans, context)},
+          OutputFile{QStringLiteral("audit.json"), AuditWriter::json(plans, context)}}) {
+        if (const Core::Result<void> written = writer.write(file); !written) {
+            errors += written.error().message;
+            return Exit::Usage;
+        }
+    }
+    return Exit::Success;
+}
+
+/// Translates every configuration and writes its files, reporting progress in input order.
+Exit translateAll(Inputs &inputs, const Options &options, OutputWriter &writer,
+                  QVector<ConfigurationPlan> &plans)
+{
+    Exit exit = inputs.exit;
+    Progress progress(inputs.configurations.size());
+    Pipeline pipeline(inputs, options);
+    const bool keepPlans = options.audit == AuditMode::On; // only the audit needs them all
+    if (keepPlans)
+        plans.reserve(inputs.configurations.size());
+    for (int i = 0; i < inputs.configurations.size(); ++i) {
+        Outcome outcome = pipeline.take(i);
+        for (const OutputFile &file : qAsConst(outcome.files)) {
+            if (const Core::Result<void> written = writer.write(file); !written) {
+                outcome.errors += written.error().message;
+                outcome.unusable = true;
+            }
+        }
+        inputs.errors += outcome.errors;
+        if (outcome.failed && exit == Exit::Success)
+            exit = Exit::Failed;
+        if (outcome.unusable)
+            exit = Exit::Usage;
+        progress.done(outcome.plan);
+        if (keepPlans)
+            plans += std::move(outcome.plan);
+    }
+    return exit;
 }
 
 } // namespace
@@ -177,36 +334,12 @@ int runTranslate(const QStringList &arguments)
     for (const QString &input : options.inputs)
         addInput(inputs, input);
     makeNamesUnique(inputs.configurations);
-    PlanOptions planOptions;
-    planOptions.strategy = options.strategy;
-    planOptions.partial = options.partial;
-    planOptions.jenkinsLibrary = options.jenkinsLibrary;
-    const QDir out(options.outputDir.isEmpty() ? QStringLiteral(".") : options.outputDir);
+    OutputWriter writer(options.outputDir.isEmpty() ? QStringLiteral(".") : options.outputDir,
+                        SyncMode::NoSync);
     QVector<ConfigurationPlan> plans;
-    QSet<QString> made;
-    Exit exit = inputs.exit;
-    {
-        Progress progress(inputs.configurations.size());
-        for (const Configuration &configuration : qAsConst(inputs.configurations)) {
-            const TranslationResult result
-                    = Translation::translate(configuration, options.target, planOptions);
-            if (!result.error.isEmpty()) {
-                inputs.errors += result.error;
-                exit = exit == Exit::Success ? Exit::Failed : exit;
-            }
-            for (const OutputFile &file : result.files) {
-                if (!writeFile(out.filePath(file.path), file.content, inputs.errors, made))
-                    exit = Exit::Usage;
-            }
-            if (result.plan.status == ConversionStatus::Unsupported
-                && options.target != Target::None && exit == Exit::Success)
-                exit = Exit::Failed;
-            plans += result.plan;
-            progress.done(result.plan);
-        }
-    }
+    Exit exit = translateAll(inputs, options, writer, plans);
     if (options.audit == AuditMode::On
-        && writeAudit(options, plans, inputs.errors) != Exit::Success)
+        && writeAudit(options, plans, writer, inputs.errors) != Exit::Success)
         exit = Exit::Usage;
     for (const QString &error : qAsConst(inputs.errors))
         err << "bittern translate: " << error << '\n';

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 
 #include <unistd.h>
 
@@ -46,10 +47,21 @@ public:
         if (m_interactive || isAgentLine(text))
             m_out.flush();
     }
+    /// line() for an ASCII output line of a command, as its bytes.
+    void asciiLine(const char *data, qint64 size)
+    {
+        m_out.append(data, size);
+        m_out.append('\n');
+        if (m_interactive
+            || (size >= 4 && std::memchr("=<ew", data[0], 4) != nullptr
+                && isAgentLine(QLatin1String(data, int(size)))))
+            m_out.flush();
+    }
     void flush() { m_out.flush(); }
 
 private:
-    static bool isAgentLine(const QString &text)
+    template<typename Text>
+    static bool isAgentLine(const Text &text)
     {
         return text.startsWith(QLatin1String("==> ")) || text.startsWith(QLatin1String("<== "))
                 || text.startsWith(QLatin1String("error: "))
@@ -177,6 +189,8 @@ ExitCode runBuild(const Options &options, const Core::Recipe &recipe, const Agen
     ExternalCommand::registerAll(registry, config.externalCommands);
     BuildRunner runner(registry, launcher, &stop);
     runner.setLiveLog([&printer](const QString &line) { printer.line(line); });
+    runner.setAsciiLiveLog(
+            [&printer](const char *data, qint64 size) { printer.asciiLine(data, size); });
     BuildSettings settings;
     settings.workDir = workDir;
     settings.buildDirPattern = options.buildDirPattern;
@@ -185,6 +199,10 @@ ExitCode runBuild(const Options &options, const Core::Recipe &recipe, const Agen
             : options.reportDir;
     settings.properties = config.properties;
     settings.environment = environment();
+    settings.recipeName = options.recipeFile;
+    // step keeps a self-contained result.xml for CI jobs; run refers to step.log by default.
+    settings.resultLogs
+            = options.mode == AgentMode::Run ? options.resultLogs : ResultLogs::Embedded;
     auto outcome = options.mode == AgentMode::Step
             ? runner.runStep(recipe, options.stepId, settings)
             : runner.run(recipe, settings);

@@ -84,7 +84,10 @@ Core::Result<BuildOutcome> BuildRunner::run(const Core::Recipe &recipe,
     StepRunner runner(m_registry, m_launcher, stepVariables(recipe, settings, outcome.basedir),
                       outcome.basedir, m_stop);
     runner.setLiveLog(m_liveLog);
+    runner.setAsciiLiveLog(m_asciiLiveLog);
     runner.setAttachmentUpload(settings.attachmentUpload);
+    runner.setRecipeName(settings.recipeName);
+    runner.setResultLogs(settings.resultLogs);
     for (int i = 0; i < recipe.steps.size(); ++i) {
         const Core::RecipeStep &step = recipe.steps.at(i);
         say(QStringLiteral("==> [%1/%2] %3").arg(i + 1).arg(recipe.steps.size()).arg(step.id));
@@ -118,7 +121,10 @@ Core::Result<BuildOutcome> BuildRunner::runStep(const Core::Recipe &recipe, cons
     StepRunner runner(m_registry, m_launcher, stepVariables(recipe, settings, outcome.basedir),
                       outcome.basedir, m_stop);
     runner.setLiveLog(m_liveLog);
+    runner.setAsciiLiveLog(m_asciiLiveLog);
     runner.setAttachmentUpload(settings.attachmentUpload);
+    runner.setRecipeName(settings.recipeName);
+    runner.setResultLogs(settings.resultLogs);
     say(QStringLiteral("==> %1").arg(step->id));
     auto summary = runOne(*step, runner, settings.reportDir, outcome);
     if (!summary)

@@ -25,6 +25,10 @@ struct BuildSettings
     QHash<QString, QString> properties; ///< slave properties (SlaveProperties::toHash())
     QHash<QString, QString> environment; ///< for $VAR interpolation
     AttachmentUpload attachmentUpload = AttachmentUpload::None; ///< ToMaster in poll mode
+    QString recipeName; ///< the recipe file as messages name it; empty: "the recipe"
+    /// Embedded for the master (poll) and CI jobs (step); run refers to step.log unless
+    /// --embed-logs.
+    ResultLogs resultLogs = ResultLogs::Embedded;
 };
 
 /// What a build (or a single step) came to.
@@ -48,6 +52,7 @@ public:
                 StopSignal *stop = nullptr);
 
     void setLiveLog(StepRunner::LiveLog liveLog) { m_liveLog = std::move(liveLog); }
+    void setAsciiLiveLog(StepRunner::AsciiLiveLog liveLog) { m_asciiLiveLog = std::move(liveLog); }
 
     /// Every step (bittern-agent run).
     Core::Result<BuildOutcome> run(const Core::Recipe &recipe, const BuildSettings &settings);
@@ -70,6 +75,7 @@ private:
     ProcessLauncher &m_launcher;
     StopSignal *m_stop;
     StepRunner::LiveLog m_liveLog;
+    StepRunner::AsciiLiveLog m_asciiLiveLog;
 };
 
 } // namespace Agent

@@ -3,6 +3,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <QTextCodec>
 
 namespace Agent {
@@ -24,9 +28,84 @@ bool isAscii(const QByteArray &bytes)
     return true;
 }
 
+/// What one pass over a right-stripped line found.
+enum class LineClass {
+    Plain, ///< printable ASCII without '<', '>', '&': XML text as it is
+    Ascii, ///< ASCII without NUL, with control or markup characters
+    Other, ///< non-ASCII or NUL: needs decoding
+};
+
+/// What the scalar loop or a vector step found, as flags (non-zero: seen).
+struct LineFlags
+{
+    unsigned nonAscii = 0;
+    unsigned nul = 0;
+    unsigned markup = 0; ///< control characters, DEL, '<', '>', '&'
+};
+
+void classifyScalar(const char *data, qint64 size, LineFlags &flags)
+{
+    for (qint64 i = 0; i < size; ++i) {
+        const unsigned char c = static_cast<unsigned char>(data[i]);
+        flags.nonAscii |= c & 0x80u;
+        flags.nul |= unsigned(c == 0);
+        flags.markup |= unsigned(c < 0x20 || c == 0x7f || c == '<' || c == '>' || c == '&');
+    }
+}
+
+#if defined(__SSE2__)
+/// 16 bytes at a time; the last block overlaps the one before instead of a scalar tail.
+void classifyVector(const char *data, qint64 size, LineFlags &flags)
+{
+    const __m128i zero = _mm_setzero_si128();
+    __m128i high = zero, nul = zero, markup = zero;
+    const auto step = [&](const char *at) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(at));
+        high = _mm_or_si128(high, v);
+        nul = _mm_or_si128(nul, _mm_cmpeq_epi8(v, zero));
+        // Signed compare: bytes >= 0x80 count too, but they are reported as non-ASCII anyway.
+        __m128i m = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                 _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+        markup = _mm_or_si128(markup, _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))));
+    };
+    qint64 i = 0;
+    for (; i + 16 <= size; i += 16)
+        step(data + i);
+    if (i < size)
+        step(data + size - 16);
+    flags.nonAscii = unsigned(_mm_movemask_epi8(high));
+    flags.nul = unsigned(_mm_movemask_epi8(nul));
+    flags.markup = unsigned(_mm_movemask_epi8(markup));
+}
+#endif
+
+LineClass classify(const char *data, qint64 size)
+{
+    LineFlags flags;
+#if defined(__SSE2__)
+    if (size >= 16)
+        classifyVector(data, size, flags);
+    else
+        classifyScalar(data, size, flags);
+#else
+    classifyScalar(data, size, flags);
+#endif
+    if (flags.nonAscii != 0 || flags.nul != 0)
+        return LineClass::Other;
+    return flags.markup != 0 ? LineClass::Ascii : LineClass::Plain;
+}
+
 } // namespace
 
 LineSplitter::LineSplitter(Sink sink, int maxLineBytes)
+    : LineSplitter(
+            OutputSink([sink = std::move(sink)](const OutputLine &line) { sink(line.text()); }),
+            maxLineBytes)
+{ }
+
+LineSplitter::LineSplitter(OutputSink sink, int maxLineBytes)
     : m_sink(std::move(sink)), m_maxLineBytes(maxLineBytes)
 { }
 
@@ -65,22 +144,19 @@ void LineSplitter::finish()
 
 void LineSplitter::emitLine(const char *data, qint64 size)
 {
-    // Fast path: trailing whitespace and NULs cut off, then plain ASCII without NULs needs
-    // neither a copy nor UTF-8 validation.
+    // Fast path: trailing whitespace and NULs cut off, then ASCII without NULs needs neither a
+    // copy nor UTF-8 validation; one pass also tells whether it can go into XML as it is.
     while (size > 0 && isStrippable(data[size - 1]))
         --size;
-    // Branch-free (OR and minimum) so that the loop vectorises.
-    unsigned char seen = 0;
-    unsigned char lowest = 0xff;
-    for (qint64 i = 0; i < size; ++i) {
-        const unsigned char c = static_cast<unsigned char>(data[i]);
-        seen |= c;
-        lowest = c < lowest ? c : lowest;
+    const LineClass kind = classify(data, size);
+    if (kind != LineClass::Other) {
+        m_sink(OutputLine::ascii(data, size,
+                                 kind == LineClass::Plain ? OutputLine::Markup::None
+                                                          : OutputLine::Markup::Some));
+        return;
     }
-    if (seen < 0x80 && (size == 0 || lowest != 0))
-        m_sink(QString::fromLatin1(data, int(size)));
-    else
-        m_sink(decode(QByteArray(data, int(size))));
+    const QString text = decode(QByteArray(data, int(size)));
+    m_sink(OutputLine::decoded(text));
 }
 
 QString LineSplitter::decode(QByteArray line)

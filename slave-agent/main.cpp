@@ -4,7 +4,9 @@
 #include <QCoreApplication>
 #include <QProcessEnvironment>
 
+#include "core/manpagewriter.h"
 #include "slave-agent/agentcli.h"
+#include "slave-agent/agentcommandspecs.h"
 #include "slave-agent/options.h"
 #include "slave-agent/pollcli.h"
 
@@ -14,6 +16,15 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("bittern-agent"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BITTERN_VERSION));
 
+    if (QCoreApplication::arguments().value(1) == QLatin1String("--man")) {
+        // hidden: writes bittern-agent.1 at build time (cmake/Packaging.cmake)
+        std::fputs(
+                qUtf8Printable(Core::ManPageWriter::write(Agent::AgentCommandSpecs::program(),
+                                                          Agent::AgentCommandSpecs::subcommands(),
+                                                          QStringLiteral(BITTERN_VERSION))),
+                stdout);
+        return int(Agent::ExitCode::Success);
+    }
     if (QCoreApplication::arguments().value(1) == QLatin1String("poll"))
         return Agent::PollCli::execute(QCoreApplication::arguments().mid(2));
     const auto options = Agent::parseOptions(QCoreApplication::arguments().mid(1),

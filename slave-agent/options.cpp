@@ -3,43 +3,28 @@
 
 #include <QCommandLineParser>
 
+#include "core/helpwriter.h"
 #include "core/slaveproperties.h"
+#include "slave-agent/agentcommandspecs.h"
 
 namespace Agent {
 
 namespace {
 
-const QString usage = QStringLiteral(
-        "usage: bittern-agent run RECIPE [-f slave.ini] [--work-dir D] [--build-dir PATTERN]\n"
-        "                         [--keep-files] [--report-dir R] [-D name=value]...\n"
-        "       bittern-agent step RECIPE --step ID --report-dir R [-f slave.ini] [-D "
-        "name=value]...\n");
-
 void addOptions(QCommandLineParser &parser)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOptions({
-            {{QStringLiteral("f"), QStringLiteral("config")},
-             QStringLiteral("Slave configuration (INI) file."),
-             QStringLiteral("FILE")},
-            {{QStringLiteral("d"), QStringLiteral("work-dir")},
-             QStringLiteral("Working directory (default: a temporary one)."),
-             QStringLiteral("DIR")},
-            {QStringLiteral("build-dir"),
-             QStringLiteral("Build directory pattern inside the working directory."),
-             QStringLiteral("PATTERN")},
-            {{QStringLiteral("k"), QStringLiteral("keep-files")},
-             QStringLiteral("Keep the working and build directories.")},
-            {QStringLiteral("report-dir"), QStringLiteral("Where to write the step reports."),
-             QStringLiteral("DIR")},
-            {QStringLiteral("step"), QStringLiteral("The step to run."), QStringLiteral("ID")},
-            {QStringLiteral("D"),
-             QStringLiteral("Sets a build variable (name=value) or a slave property "
-                            "(section.option=value, os=...)."),
-             QStringLiteral("NAME=VALUE")},
-            {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Shows this help.")},
-            {QStringLiteral("version"), QStringLiteral("Shows the version.")},
-    });
+    AgentCommandSpecs::runOrStepParser().addOptionsTo(parser);
+}
+
+/// --help of the subcommand @p command (run, step), else of bittern-agent itself.
+QString helpText(const QString &command)
+{
+    if (command == QLatin1String("run"))
+        return Core::HelpWriter::write(AgentCommandSpecs::run());
+    if (command == QLatin1String("step"))
+        return Core::HelpWriter::write(AgentCommandSpecs::step());
+    return Core::HelpWriter::write(AgentCommandSpecs::program(), AgentCommandSpecs::subcommands());
 }
 
 Core::Error usageError(const QString &message)
@@ -100,6 +85,8 @@ void fillOptions(const QCommandLineParser &parser, const QProcessEnvironment &en
         options.buildDirPattern = parser.value(QStringLiteral("build-dir"));
     options.keepFiles = parser.isSet(QStringLiteral("keep-files")) ? KeepFiles::Yes : KeepFiles::No;
     options.reportDir = parser.value(QStringLiteral("report-dir"));
+    options.resultLogs = parser.isSet(QStringLiteral("embed-logs")) ? ResultLogs::Embedded
+                                                                    : ResultLogs::Referenced;
     options.stepId = parser.value(QStringLiteral("step"));
 }
 
@@ -111,11 +98,12 @@ Core::Result<Options> parseOptions(const QStringList &arguments,
     QCommandLineParser parser;
     addOptions(parser);
     Options options;
-    options.helpText = usage;
     if (!parser.parse(QStringList{QStringLiteral("bittern-agent")} + arguments))
         return usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
+    if (parser.isSet(QStringLiteral("help"))) {
+        options.helpText = helpText(parser.positionalArguments().value(0));
         return options;
+    }
     if (parser.isSet(QStringLiteral("version"))) {
         options.mode = AgentMode::Version;
         return options;

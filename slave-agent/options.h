@@ -8,6 +8,7 @@
 #include <QVector>
 
 #include "core/result.h"
+#include "slave-agent/resultlogs.h"
 
 namespace Agent {
 
@@ -44,6 +45,8 @@ struct Options
     QString reportDir; ///< --report-dir; required for step
     QString stepId; ///< --step
     KeepFiles keepFiles = KeepFiles::No;
+    /// run: --embed-logs gives a self-contained result.xml; else it refers to step.log
+    ResultLogs resultLogs = ResultLogs::Referenced;
     /// -D with a dotted name or os/family/version/machine/processor: slave properties, in order
     QVector<QPair<QString, QString>> properties;
     /// -D with any other undotted name: build variables (root attributes of the recipe as the

@@ -47,6 +47,7 @@ void OutputBuffer::appendText(const QString &text)
 
 void OutputBuffer::writeOut(const char *data, qint64 size)
 {
+    m_handedOver += size;
     while (size > 0 && !m_failed) {
         const qint64 written = m_device ? m_device->write(data, size)
                                         : qint64(::write(m_fd, data, size_t(size)));

@@ -51,6 +51,8 @@ public:
     /// Writes the buffer out; false when the target refused some of it.
     bool flush();
     bool hasFailed() const { return m_failed; }
+    /// How many bytes were appended so far (written out or still buffered).
+    qint64 position() const { return m_handedOver + m_size; }
 
 private:
     void writeOut(const char *data, qint64 size);
@@ -59,6 +61,7 @@ private:
     QIODevice *m_device = nullptr;
     qint64 m_capacity;
     qint64 m_size = 0;
+    qint64 m_handedOver = 0; ///< bytes passed to writeOut()
     std::unique_ptr<char[]> m_data;
     bool m_failed = false;
 };

@@ -9,6 +9,7 @@
 #include <QNetworkRequest>
 #include <QSocketNotifier>
 
+#include "core/machineadxml.h"
 #include "core/recipereader.h"
 #include "core/stepresultreader.h"
 #include "slave-agent/logging.h"
@@ -65,6 +66,7 @@ PollClient::PollClient(const PollSettings &settings, QObject *parent)
     connect(m_stopNotifier, &QSocketNotifier::activated, this, &PollClient::handleStopRequested);
     m_keepaliveTimer.setInterval(qMax(1, m_settings.options.keepaliveSeconds) * 1000);
     connect(&m_keepaliveTimer, &QTimer::timeout, this, &PollClient::sendKeepalive);
+    setUpPreemption(); // preemption (issue 8 item 5)
 }
 
 PollClient::~PollClient()
@@ -125,11 +127,23 @@ void PollClient::resetBackoff()
 
 void PollClient::poll()
 {
-    if (m_finished)
+    if (m_finished || !mayPoll()) // mayPoll: preemption (issue 8 item 5)
         return;
     const QString url = m_settings.options.urls.at(m_urlIndex % m_settings.options.urls.size());
-    QNetworkReply *reply = send("POST", url, bittenXml, m_settings.registration);
+    QNetworkReply *reply = send("POST", url, bittenXml, registrationBody());
     connect(reply, &QNetworkReply::finished, this, [this, reply] { handlePollReply(reply); });
+}
+
+QByteArray PollClient::registrationBody() const
+{
+    if (!m_settings.machineAd)
+        return m_settings.registration;
+    const auto ad = m_settings.machineAd();
+    if (!ad) {
+        say(QStringLiteral("Polling without a machine ad: %1").arg(ad.error().message));
+        return m_settings.registration;
+    }
+    return Core::MachineAdXml::addToRegistration(m_settings.registration, ad.value());
 }
 
 void PollClient::handlePollReply(QNetworkReply *reply)
@@ -193,6 +207,7 @@ void PollClient::handleRecipeReply(QNetworkReply *reply)
         send("DELETE", m_buildUrl);
         finish(PollExit::Protocol);
     } else {
+        notePreemptionSupport(reply); // preemption (issue 8 item 5)
         startBuild(reply->readAll());
     }
 }
@@ -214,12 +229,13 @@ void PollClient::startBuild(const QByteArray &recipeXml)
                             .filePath(QStringLiteral("reports-%1")
                                               .arg(m_buildUrl.section(QLatin1Char('/'), -1)));
     m_keepaliveTimer.start();
+    beginBuildPreemption(); // preemption (issue 8 item 5)
     runNextStep();
 }
 
 void PollClient::runNextStep()
 {
-    if (m_finished)
+    if (m_finished || vacateBeforeStep()) // vacateBeforeStep: preemption (issue 8 item 5)
         return;
     if (m_stepIndex >= m_recipe.steps.size()) {
         m_stepsDone = true;
@@ -254,6 +270,10 @@ void PollClient::handleStepFinished(int index, StepVerdict verdict, const QStrin
         return;
     if (m_stopping || verdict == StepVerdict::Cancelled) {
         cancelAndStop();
+        return;
+    }
+    if (verdict == StepVerdict::Preempted) { // preemption (issue 8 item 5)
+        vacateAt(index);
         return;
     }
     if (verdict == StepVerdict::Broken) {
@@ -371,6 +391,7 @@ void PollClient::handleDeliveryReply(QNetworkReply *reply, const SpoolEntry &ent
         return;
     }
     Q_EMIT stepDelivered(entry.url);
+    noteVacateHeader(reply); // preemption (issue 8 item 5)
     deliver();
 }
 
@@ -383,6 +404,7 @@ void PollClient::sendKeepalive()
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         m_keepaliveInFlight = false;
+        noteVacateHeader(reply); // preemption (issue 8 item 5)
         if (httpStatus(reply) != 200) // only logged, as bitten-slave does
             qCInfo(lcAgentRunner, "Keepalive failed: %s", qUtf8Printable(reply->errorString()));
     });
@@ -392,6 +414,10 @@ void PollClient::finishBuildIfDone()
 {
     if (m_finished || !m_stepsDone || m_delivering || m_spool.size() > 0)
         return;
+    if (m_vacated) { // preemption (issue 8 item 5)
+        finishVacatedBuild();
+        return;
+    }
     m_keepaliveTimer.stop();
     say(QStringLiteral("Build %1 done").arg(m_buildUrl));
     m_buildUrl.clear();
@@ -412,6 +438,7 @@ void PollClient::handleStopRequested()
     if (m_stopping || m_finished)
         return;
     m_stopping = true;
+    m_worker->requestStop(); // each step has its own stop signal (preemption, issue 8 item 5)
     say(QStringLiteral("Stop requested."));
     if (!m_stepRunning) // else handleStepFinished() continues once the step has stopped
         cancelAndStop();

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QThread>
 #include <QTimer>
 
+#include "core/classad.h"
+#include "core/ownerpolicy.h"
 #include "core/recipe.h"
 #include "slave-agent/polloptions.h"
 #include "slave-agent/resultspool.h"
@@ -16,6 +20,8 @@ class QNetworkReply;
 class QSocketNotifier;
 
 namespace Agent {
+
+class PolicyMonitor;
 
 /// bitten-slave's exit statuses (bitten-spec §6.1).
 enum class PollExit {
@@ -39,6 +45,14 @@ struct PollSettings
     QString workDir; ///< existing, absolute
     QString spoolDir;
     int minRetryMilliseconds = 1000; ///< first reconnect delay; doubles up to the interval
+    /// The machine ad sent with every poll inside the `<slave>` body (issue 8, Core::MachineAdXml;
+    /// PollCli measures the machine again each time); empty: none, as bitten-slave.
+    std::function<Core::Result<Core::ClassAd>()> machineAd;
+
+    // --- preemption (issue 8 item 5; pollclientpreemption.cpp) ---------------------------
+    /// Evaluates the owner policy now (PollCli re-reads the INI file); empty: never vacates.
+    std::function<Core::Result<Core::OwnerPolicyDecision>()> ownerPolicy;
+    int policyIntervalMilliseconds = 30000; ///< `[bittern] policy_interval`
 };
 
 /**
@@ -76,6 +90,8 @@ private:
     QNetworkReply *send(const QByteArray &verb, const QString &url,
                         const QByteArray &contentType = {}, const QByteArray &body = {});
     void poll();
+    /// The registration with the current machine ad (issue 8).
+    QByteArray registrationBody() const;
     void handlePollReply(QNetworkReply *reply);
     void fetchRecipe();
     void handleRecipeReply(QNetworkReply *reply);
@@ -95,6 +111,30 @@ private:
     void resetBackoff();
     void finish(PollExit status);
     void say(const QString &line) const;
+
+    // --- preemption (issue 8 item 5; pollclientpreemption.cpp) ---------------------------
+    void setUpPreemption();
+    /// START gate before a poll; false: the poll was postponed (or the client finished).
+    bool mayPoll();
+    /// Reads the master's preemption support from the recipe reply.
+    void notePreemptionSupport(QNetworkReply *reply);
+    void beginBuildPreemption();
+    /// Vacates the running build (owner policy or the master's X-Bittern-Vacate).
+    void vacate(const QString &reason);
+    /// Honours an X-Bittern-Vacate header of a keepalive or step reply.
+    void noteVacateHeader(QNetworkReply *reply);
+    /// Before step m_stepIndex starts: true when the build is vacated instead.
+    bool vacateBeforeStep();
+    /// Reports step @p index as preempted (or only stops, for a Bitten master).
+    void vacateAt(int index);
+    void finishVacatedBuild();
+
+    PolicyMonitor *m_policy = nullptr;
+    QString m_vacateReason;
+    bool m_preemptionSupported = false; ///< the master sent X-Bittern-Preemption
+    bool m_vacateRequested = false;
+    bool m_vacated = false; ///< the preempted report is spooled; the build ends once delivered
+    bool m_startRefused = false;
 
     PollSettings m_settings;
     QNetworkAccessManager m_network;

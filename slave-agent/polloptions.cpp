@@ -3,6 +3,8 @@
 
 #include <QCommandLineParser>
 
+#include "slave-agent/agentcommandspecs.h"
+
 namespace Agent {
 
 namespace {
@@ -15,37 +17,7 @@ Core::Error usageError(const QString &message)
 void addOptions(QCommandLineParser &parser)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOptions({
-            {{QStringLiteral("f"), QStringLiteral("config")},
-             QStringLiteral("Slave INI file."),
-             QStringLiteral("FILE")},
-            {QStringLiteral("name"), QStringLiteral("Slave name."), QStringLiteral("NAME")},
-            {{QStringLiteral("d"), QStringLiteral("work-dir")},
-             QStringLiteral("Work directory."),
-             QStringLiteral("DIR")},
-            {QStringLiteral("build-dir"), QStringLiteral("Build directory pattern."),
-             QStringLiteral("PATTERN")},
-            {{QStringLiteral("k"), QStringLiteral("keep-files")}, QStringLiteral("Keep files.")},
-            {{QStringLiteral("s"), QStringLiteral("single")}, QStringLiteral("One build.")},
-            {QStringLiteral("no-loop"), QStringLiteral("Stop when idle.")},
-            {{QStringLiteral("i"), QStringLiteral("interval")},
-             QStringLiteral("Poll interval."),
-             QStringLiteral("SECONDS")},
-            {{QStringLiteral("b"), QStringLiteral("keepalive-interval"),
-              QStringLiteral("keepalive_interval")},
-             QStringLiteral("Keepalive interval."),
-             QStringLiteral("SECONDS")},
-            {QStringLiteral("spool-dir"), QStringLiteral("Spool directory."),
-             QStringLiteral("DIR")},
-            {{QStringLiteral("u"), QStringLiteral("user")},
-             QStringLiteral("User name."),
-             QStringLiteral("USER")},
-            {{QStringLiteral("p"), QStringLiteral("password")},
-             QStringLiteral("Password."),
-             QStringLiteral("PASSWORD")},
-            {QStringLiteral("D"), QStringLiteral("Slave property."), QStringLiteral("NAME=VALUE")},
-            {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Shows this help.")},
-    });
+    AgentCommandSpecs::poll().addOptionsTo(parser);
 }
 
 Core::Result<int> seconds(const QCommandLineParser &parser, const QString &name, int fallback)

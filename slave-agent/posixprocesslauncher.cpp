@@ -9,6 +9,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -28,6 +29,7 @@ namespace Agent {
 namespace {
 
 constexpr int readChunk = 64 * 1024;
+constexpr int pipeBytes = 1024 * 1024;
 constexpr int groupPollMilliseconds = 20;
 
 qint64 nowMs()
@@ -55,25 +57,31 @@ std::vector<char *> pointers(std::vector<QByteArray> &storage, size_t from)
     return result;
 }
 
-void buildPlan(const ProcessSpec &spec, ExecPlan &plan)
+/// @p systemEntries: the agent's environment as toStringList() entries, encoded.
+void buildPlan(const ProcessSpec &spec, const std::vector<QByteArray> &systemEntries,
+               ExecPlan &plan)
 {
     plan.directory = QFile::encodeName(spec.workingDirectory);
     plan.storage.push_back(QFile::encodeName(spec.program));
     for (const QString &argument : spec.arguments)
         plan.storage.push_back(QFile::encodeName(argument));
     const size_t envStart = plan.storage.size();
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (auto it = spec.environment.cbegin(); it != spec.environment.cend(); ++it)
-        environment.insert(it.key(), it.value());
-    for (const QString &entry : environment.toStringList())
-        plan.storage.push_back(QFile::encodeName(entry));
+    if (spec.environment.isEmpty()) {
+        plan.storage.insert(plan.storage.end(), systemEntries.cbegin(), systemEntries.cend());
+    } else {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (auto it = spec.environment.cbegin(); it != spec.environment.cend(); ++it)
+            environment.insert(it.key(), it.value());
+        for (const QString &entry : environment.toStringList())
+            plan.storage.push_back(QFile::encodeName(entry));
+    }
     plan.argv = pointers(plan.storage, 0);
     plan.argv.resize(envStart + 1);
     plan.argv[envStart] = nullptr;
     plan.envp = pointers(plan.storage, envStart);
 }
 
-/// Runs in the forked child: only async-signal-safe calls.
+/// Runs in the vfork()ed child: only async-signal-safe calls, no allocation, no return.
 [[noreturn]] void execChild(const ExecPlan &plan, const int outFd, const int errFd,
                             const int reportFd)
 {
@@ -97,6 +105,26 @@ void buildPlan(const ProcessSpec &spec, ExecPlan &plan)
     ::_exit(127);
 }
 
+/**
+ * Starts the child with vfork(): unlike fork() it copies none of the agent's page tables (about
+ * 0.2 ms per command). All signals stay blocked until the child has reset its handlers, so no
+ * handler of the agent runs in the child while it shares the agent's memory.
+ */
+pid_t spawnChild(const ExecPlan &plan, const int outFd, const int errFd, const int reportFd)
+{
+    sigset_t all;
+    sigset_t previous;
+    sigfillset(&all);
+    ::pthread_sigmask(SIG_SETMASK, &all, &previous);
+    const pid_t pid = ::vfork();
+    if (pid == 0)
+        execChild(plan, outFd, errFd, reportFd);
+    const int spawnErrno = errno;
+    ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    errno = spawnErrno;
+    return pid;
+}
+
 int exitCodeOf(int status)
 {
     if (WIFEXITED(status))
@@ -114,12 +142,12 @@ class Supervisor
 {
 public:
     Supervisor(pid_t pid, int outFd, int errFd, StopSignal *stop, int grace,
-               const LineHandler &onLine, const std::function<void()> &afterRead)
+               const OutputHandler &onOutput, const std::function<void()> &afterRead)
         : m_pid(pid),
           m_stop(stop),
           m_grace(grace),
-          m_out([&onLine](const QString &line) { onLine(ProcessStream::StdOut, line); }),
-          m_err([&onLine](const QString &line) { onLine(ProcessStream::StdErr, line); }),
+          m_out([&onOutput](const OutputLine &line) { onOutput(ProcessStream::StdOut, line); }),
+          m_err([&onOutput](const OutputLine &line) { onOutput(ProcessStream::StdErr, line); }),
           m_afterRead(afterRead)
     {
         m_fds[0] = outFd;
@@ -151,7 +179,11 @@ public:
 private:
     bool isBusy()
     {
-        reap();
+        // waitpid() only when something can have changed: not once per batch of output.
+        if (m_mayReap || m_pidFd < 0 || m_leaderDone || m_termAt > 0) {
+            m_mayReap = false;
+            reap();
+        }
         if (m_abandoned)
             return false;
         if (m_fds[0] >= 0 || m_fds[1] >= 0 || !m_leaderDone)
@@ -178,6 +210,8 @@ private:
         }
         if (read && m_afterRead)
             m_afterRead();
+        if (fds[3].fd >= 0 && fds[3].revents != 0)
+            m_mayReap = true;
         if (fds[2].fd >= 0 && fds[2].revents != 0 && m_stop->isRequested())
             stop(ProcessOutcome::Status::Cancelled);
     }
@@ -263,6 +297,7 @@ private:
     ProcessOutcome m_outcome;
     int m_exitCode = 0;
     bool m_leaderDone = false;
+    bool m_mayReap = true; ///< the leader may have exited (its pidfd was readable)
     bool m_abandoned = false;
     qint64 m_deadline = 0;
     qint64 m_termAt = 0;
@@ -304,12 +339,37 @@ PosixProcessLauncher::PosixProcessLauncher(StopSignal *stop, int graceMillisecon
     ::prctl(PR_SET_CHILD_SUBREAPER, 1);
 }
 
+const std::vector<QByteArray> &PosixProcessLauncher::systemEnvironment()
+{
+    // Converting the environment through QProcessEnvironment cost ~50 µs per command; it is
+    // redone only when environ changed (setenv() and putenv() replace entries or the array).
+    std::vector<const char *> current;
+    for (char **entry = environ; entry && *entry; ++entry)
+        current.push_back(*entry);
+    if (!m_environmentRead || current != m_environSnapshot) {
+        m_environSnapshot = std::move(current);
+        m_environmentEntries.clear();
+        for (const QString &entry : QProcessEnvironment::systemEnvironment().toStringList())
+            m_environmentEntries.push_back(QFile::encodeName(entry));
+        m_environmentRead = true;
+    }
+    return m_environmentEntries;
+}
+
 ProcessOutcome PosixProcessLauncher::run(const ProcessSpec &spec, const LineHandler &onLine)
+{
+    return runLines(spec, [&onLine](ProcessStream stream, const OutputLine &line) {
+        onLine(stream, line.text());
+    });
+}
+
+ProcessOutcome PosixProcessLauncher::runLines(const ProcessSpec &spec,
+                                              const OutputHandler &onOutput)
 {
     if (m_stop && m_stop->isRequested())
         return ProcessOutcome{ProcessOutcome::Status::Cancelled, -1, QString()};
     ExecPlan plan;
-    buildPlan(spec, plan);
+    buildPlan(spec, systemEnvironment(), plan);
     plan.stdinFd = openStdin(spec);
     if (plan.stdinFd < 0) {
         return failure(QStringLiteral("Could not open %1 as the input of %2: %3.")
@@ -319,13 +379,22 @@ ProcessOutcome PosixProcessLauncher::run(const ProcessSpec &spec, const LineHand
     int out[2], err[2], report[2];
     ::pipe2(out, O_CLOEXEC);
     ::pipe2(err, O_CLOEXEC);
+    // A larger stdout pipe: fewer wake-ups and context switches when a command prints a lot
+    // (best effort; the limit is /proc/sys/fs/pipe-max-size).
+    ::fcntl(out[0], F_SETPIPE_SZ, pipeBytes);
     ::pipe2(report, O_CLOEXEC);
-    const pid_t pid = ::fork();
-    if (pid == 0)
-        execChild(plan, out[1], err[1], report[1]);
-    ::setpgid(pid, pid);
+    const pid_t pid = spawnChild(plan, out[1], err[1], report[1]);
+    const int spawnErrno = errno;
+    if (pid > 0)
+        ::setpgid(pid, pid);
     for (int fd : {plan.stdinFd, out[1], err[1], report[1]})
         ::close(fd);
+    if (pid < 0) {
+        for (int fd : {out[0], err[0], report[0]})
+            ::close(fd);
+        const int cause[2] = {0, spawnErrno};
+        return failure(startError(spec, cause));
+    }
     int startReport[2] = {0, 0};
     const ssize_t reported = ::read(report[0], startReport, sizeof startReport);
     ::close(report[0]);
@@ -336,7 +405,7 @@ ProcessOutcome PosixProcessLauncher::run(const ProcessSpec &spec, const LineHand
         ::close(err[0]);
         return failure(startError(spec, startReport));
     }
-    Supervisor supervisor(pid, out[0], err[0], m_stop, m_graceMilliseconds, onLine, m_afterRead);
+    Supervisor supervisor(pid, out[0], err[0], m_stop, m_graceMilliseconds, onOutput, m_afterRead);
     return supervisor.wait(spec.timeoutSeconds);
 }
 

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <functional>
+#include <vector>
+
+#include <QByteArray>
 
 #include "slave-agent/processlauncher.h"
 
@@ -23,6 +26,7 @@ public:
                                   int graceMilliseconds = defaultGraceMilliseconds);
 
     ProcessOutcome run(const ProcessSpec &spec, const LineHandler &onLine) override;
+    ProcessOutcome runLines(const ProcessSpec &spec, const OutputHandler &onOutput) override;
 
     /// Called after each batch of output was read and passed on (at most once per 64 KiB), e.g.
     /// to flush a buffered live log: output is never left waiting while a command is quiet.
@@ -32,10 +36,15 @@ public:
     qint64 lastProcessId() const { return m_lastPid; }
 
 private:
+    const std::vector<QByteArray> &systemEnvironment();
+
     StopSignal *m_stop;
     int m_graceMilliseconds;
     std::function<void()> m_afterRead;
     qint64 m_lastPid = 0;
+    std::vector<const char *> m_environSnapshot; ///< environ when the entries were made
+    std::vector<QByteArray> m_environmentEntries; ///< the agent's environment, KEY=VALUE
+    bool m_environmentRead = false;
 };
 
 } // namespace Agent

@@ -15,6 +15,13 @@ class ProcessLauncher
 public:
     virtual ~ProcessLauncher() = default;
     virtual ProcessOutcome run(const ProcessSpec &spec, const LineHandler &onLine) = 0;
+    /// run() on the byte-level path (see OutputLine); by default the lines of run() are passed on.
+    virtual ProcessOutcome runLines(const ProcessSpec &spec, const OutputHandler &onOutput)
+    {
+        return run(spec, [&onOutput](ProcessStream stream, const QString &line) {
+            onOutput(stream, OutputLine::decoded(line));
+        });
+    }
 };
 
 } // namespace Agent

@@ -2,6 +2,7 @@
 #include "slave-agent/shtools.h"
 
 #include <cmath>
+#include <memory>
 
 #include <QDir>
 #include <QFile>
@@ -9,6 +10,7 @@
 
 #include "core/shellsplitter.h"
 #include "slave-agent/commandregistry.h"
+#include "slave-agent/outputbuffer.h"
 
 namespace Agent {
 
@@ -72,6 +74,64 @@ ProcessSpec processSpec(const StepContext &context, const ShExecution &execution
     return spec;
 }
 
+/**
+ * Logs the output lines of one ShExecution (stdout as info, stderr as error, basedir stripped)
+ * and copies them to its output file. Lines that need no change stay bytes (OutputLine).
+ */
+class ExecutionLogger
+{
+public:
+    ExecutionLogger(StepContext &context, const ShExecution &execution, QFile *output)
+        : m_context(context),
+          m_execution(execution),
+          m_basedir(context.basedir()),
+          m_latin1Basedir(m_basedir.toLatin1())
+    {
+        // An ASCII line can only contain a Latin-1 basedir: other basedirs are never searched.
+        m_searchBytes = !m_basedir.isEmpty() && QString::fromLatin1(m_latin1Basedir) == m_basedir;
+        if (output)
+            m_output = std::make_unique<OutputBuffer>(output);
+    }
+
+    void add(ProcessStream stream, const OutputLine &line)
+    {
+        const bool isOut = stream == ProcessStream::StdOut;
+        if (m_output)
+            writeOutputLine(line);
+        const bool needsText = !line.isAscii() || (isOut && m_execution.skipLine)
+                || (m_searchBytes && line.containsAscii(m_latin1Basedir));
+        const QString &level = isOut ? info : errorLevel;
+        if (!needsText) {
+            m_context.logLine(m_execution.generator, level, line);
+            return;
+        }
+        const QString text = line.text();
+        if (isOut && m_execution.skipLine && m_execution.skipLine(text))
+            return;
+        m_context.log(m_execution.generator, level, ShTools::stripBasedir(m_basedir, text));
+    }
+
+    void flush() { m_output.reset(); }
+
+private:
+    /// A line of the output file: the line as UTF-8 and a newline.
+    void writeOutputLine(const OutputLine &line)
+    {
+        if (line.isAscii())
+            m_output->append(line.data(), line.size());
+        else
+            m_output->appendText(line.text());
+        m_output->append('\n');
+    }
+
+    StepContext &m_context;
+    const ShExecution &m_execution;
+    const QString m_basedir;
+    const QByteArray m_latin1Basedir;
+    bool m_searchBytes = false;
+    std::unique_ptr<OutputBuffer> m_output;
+};
+
 bool recordAbnormalEnd(StepContext &context, const QString &generator, const ProcessSpec &spec,
                        const ProcessOutcome &outcome)
 {
@@ -129,17 +189,12 @@ ShOutcome ShTools::execute(StepContext &context, const ShExecution &execution)
             return {};
         }
     }
-    const QString basedir = context.basedir();
+    ExecutionLogger logger(context, execution, output.isOpen() ? &output : nullptr);
     const ProcessOutcome outcome
-            = context.execute(spec, [&](ProcessStream stream, const QString &line) {
-                  const bool isOut = stream == ProcessStream::StdOut;
-                  if (output.isOpen())
-                      output.write(line.toUtf8().append('\n'));
-                  if (isOut && execution.skipLine && execution.skipLine(line))
-                      return;
-                  context.log(execution.generator, isOut ? info : errorLevel,
-                              stripBasedir(basedir, line));
+            = context.executeLines(spec, [&logger](ProcessStream stream, const OutputLine &line) {
+                  logger.add(stream, line);
               });
+    logger.flush();
     if (recordAbnormalEnd(context, execution.generator, spec, outcome))
         return {};
     return {true, outcome.exitCode};

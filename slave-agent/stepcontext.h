@@ -9,6 +9,7 @@
 
 #include "core/report.h"
 #include "core/stepresult.h"
+#include "slave-agent/outputline.h"
 
 namespace Agent {
 
@@ -51,6 +52,8 @@ enum class AttachmentUpload {
 
 /// Receives each output line: right-stripped, NUL bytes removed, decoded (UTF-8, else Latin-1).
 using LineHandler = std::function<void(ProcessStream stream, const QString &line)>;
+/// The same lines on the byte-level path: ASCII lines as the bytes read, others decoded.
+using OutputHandler = std::function<void(ProcessStream stream, const OutputLine &line)>;
 
 /**
  * What a built-in command sees of the step it runs in: the build directory, slave properties,
@@ -71,10 +74,23 @@ public:
 
     /// Runs a process to completion, streaming its lines to @p onLine.
     virtual ProcessOutcome execute(const ProcessSpec &spec, const LineHandler &onLine) = 0;
+    /// execute() on the byte-level path (for commands that print a lot, like sh:exec): ASCII
+    /// lines are not turned into text. By default the lines execute() gives are passed on.
+    virtual ProcessOutcome executeLines(const ProcessSpec &spec, const OutputHandler &onOutput)
+    {
+        return execute(spec, [&onOutput](ProcessStream stream, const QString &line) {
+            onOutput(stream, OutputLine::decoded(line));
+        });
+    }
 
     /// Records a log line of the command with generator @p generator at @p level
     /// ("info", "warning", "error", "debug").
     virtual void log(const QString &generator, const QString &level, const QString &text) = 0;
+    /// log() for a line of executeLines(); by default it is logged as text.
+    virtual void logLine(const QString &generator, const QString &level, const OutputLine &line)
+    {
+        log(generator, level, line.text());
+    }
     /// Records a step error (the step fails; the next commands still run).
     virtual void error(const QString &generator, const QString &message) = 0;
     virtual void report(const Core::Report &report) = 0;

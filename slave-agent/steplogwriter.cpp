@@ -4,6 +4,8 @@
 #include <functional>
 
 #include <QBuffer>
+#include <QDir>
+#include <QFileInfo>
 
 #include "core/stepresultwriter.h"
 
@@ -44,6 +46,15 @@ bool isPlain(const QString &text)
                 | unsigned(u == '&');
     }
     return bad == 0;
+}
+
+const char messageEnd[] = "</message>";
+
+/// a == b, without comparing characters when both share their data (the common case: the
+/// same generator and level strings for every line of a command).
+bool isSame(const QString &a, const QString &b)
+{
+    return (a.constData() == b.constData() && a.size() == b.size()) || a == b;
 }
 
 QByteArray attributeText(const QString &value)
@@ -88,6 +99,11 @@ Core::Result<void> StepLogWriter::open(const QString &resultFile, const QString 
     m_result->append(start + QByteArray(reservedHeader, ' ') + '>');
     m_generator.clear();
     m_inLog = false;
+    m_referenceStart = -1;
+    m_referenceEnd = 0;
+    const QFileInfo result(resultFile);
+    m_logName = attributeText(
+            result.absoluteDir().relativeFilePath(QFileInfo(logFile).absoluteFilePath()));
     return {};
 }
 
@@ -96,18 +112,46 @@ void StepLogWriter::startCommand()
     closeLog();
 }
 
+void StepLogWriter::closeReference()
+{
+    if (m_referenceStart < 0)
+        return;
+    m_result->append(referenceStart, qint64(sizeof referenceStart) - 1);
+    m_result->append(QByteArrayLiteral(" file=\"") + m_logName + QByteArrayLiteral("\" level=\"")
+                     + m_referenceLevel.toLatin1() + QByteArrayLiteral("\" offset=\"")
+                     + QByteArray::number(m_referenceStart) + QByteArrayLiteral("\" length=\"")
+                     + QByteArray::number(m_referenceEnd - m_referenceStart)
+                     + QByteArrayLiteral("\"/>"));
+    m_referenceStart = -1;
+}
+
+bool StepLogWriter::canReference(const QString &level, bool plainLine)
+{
+    return m_mode == ResultLogs::Referenced && plainLine && !messageStart(level).isEmpty();
+}
+
+void StepLogWriter::referenceLine(const QString &level, qint64 start)
+{
+    if (m_referenceStart >= 0 && !isSame(level, m_referenceLevel))
+        closeReference();
+    if (m_referenceStart < 0) {
+        m_referenceStart = start;
+        m_referenceLevel = level;
+    }
+    m_referenceEnd = m_log->position();
+}
+
 void StepLogWriter::closeLog()
 {
+    closeReference();
     if (m_inLog)
         m_result->append(QByteArrayLiteral("</log>"));
     m_inLog = false;
 }
 
-void StepLogWriter::addLog(const QString &generator, const QString &level, const QString &text)
+void StepLogWriter::enterLog(const QString &generator)
 {
-    m_log->appendText(text);
-    m_log->append('\n');
-    if (m_inLog && generator != m_generator)
+    if (m_inLog && !isSame(generator, m_generator))
         closeLog();
     if (!m_inLog) {
         m_result->append(QByteArrayLiteral("<log generator=\"") + attributeText(generator)
@@ -115,18 +159,71 @@ void StepLogWriter::addLog(const QString &generator, const QString &level, const
         m_generator = generator;
         m_inLog = true;
     }
-    if (isPlain(level) && isPlain(text)) {
-        static const char open[] = "<message level=\"";
-        static const char close[] = "</message>";
-        m_result->append(open, qint64(sizeof open) - 1);
-        m_result->appendText(level);
-        m_result->append("\">", 2);
-        m_result->appendText(text);
-        m_result->append(close, qint64(sizeof close) - 1);
-        return;
+}
+
+const QByteArray &StepLogWriter::messageStart(const QString &level)
+{
+    if (!m_levelKnown || !isSame(level, m_level)) {
+        m_level = level;
+        m_levelKnown = true;
+        m_messageStart = isPlain(level) ? QByteArrayLiteral("<message level=\"") + level.toLatin1()
+                        + QByteArrayLiteral("\">")
+                                        : QByteArray();
     }
+    return m_messageStart;
+}
+
+void StepLogWriter::appendMessage(const QString &level, const QString &text)
+{
     const Core::LogMessage message{level, text};
     m_result->append(fragment([&message](Core::StepResultWriter &w) { w.addLogMessage(message); }));
+}
+
+void StepLogWriter::addLog(const QString &generator, const QString &level, const QString &text)
+{
+    enterLog(generator);
+    const qint64 start = m_log->position();
+    m_log->appendText(text);
+    m_log->append('\n');
+    const bool plain = !messageStart(level).isEmpty() && isPlain(text);
+    if (canReference(level, plain)) {
+        referenceLine(level, start);
+        return;
+    }
+    closeReference();
+    if (plain) {
+        m_result->append(messageStart(level));
+        m_result->appendText(text);
+        m_result->append(messageEnd, qint64(sizeof messageEnd) - 1);
+        return;
+    }
+    appendMessage(level, text);
+}
+
+void StepLogWriter::addLogLine(const QString &generator, const QString &level,
+                               const OutputLine &line)
+{
+    if (!line.isAscii()) {
+        addLog(generator, level, line.text());
+        return;
+    }
+    enterLog(generator);
+    const qint64 start = m_log->position();
+    m_log->append(line.data(), line.size());
+    m_log->append('\n');
+    const bool plain = !messageStart(level).isEmpty() && line.isPlainAscii();
+    if (canReference(level, plain)) {
+        referenceLine(level, start);
+        return;
+    }
+    closeReference();
+    if (plain) {
+        m_result->append(messageStart(level));
+        m_result->append(line.data(), line.size());
+        m_result->append(messageEnd, qint64(sizeof messageEnd) - 1);
+        return;
+    }
+    appendMessage(level, line.text());
 }
 
 void StepLogWriter::addError(const QString &generator, const QString &message)

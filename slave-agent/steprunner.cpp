@@ -25,6 +25,17 @@ const Core::RecipeAttribute *unsupportedAttribute(const Core::RecipeCommand &com
     return nullptr;
 }
 
+/// How to define @p ref, a reference nothing defines.
+QString definitionHint(const QString &ref)
+{
+    const int dot = ref.indexOf(QLatin1Char('.'));
+    if (dot < 0)
+        return QStringLiteral("Define it as a build variable (-D %1=VALUE).").arg(ref);
+    return QStringLiteral("Set option \"%1\" in section [%2] of the slave configuration, or "
+                          "define it with -D %3=VALUE.")
+            .arg(ref.mid(dot + 1), ref.left(dot), ref);
+}
+
 } // namespace
 
 StepRunner::StepRunner(const CommandRegistry &registry, ProcessLauncher &launcher,
@@ -85,6 +96,7 @@ void StepRunner::runCommand(const Core::RecipeCommand &command)
                       .arg(Core::CommandCatalog::parameterName(attribute->name), generator));
         return;
     }
+    warnUnresolved(command);
     const Core::Result<void> result = (*function)(*this, interpolated(command));
     if (!result) {
         // Deviation (docs/COMPATIBILITY.md): Bitten sends no children and leaks the outputs
@@ -94,6 +106,25 @@ void StepRunner::runCommand(const Core::RecipeCommand &command)
         error(generator,
               QStringLiteral("Internal error in %1: %2")
                       .arg(command.qualifiedName(), result.error().message));
+    }
+}
+
+void StepRunner::warnUnresolved(const Core::RecipeCommand &command)
+{
+    for (const Core::RecipeAttribute &attribute : command.attributes) {
+        const QStringList refs = m_interpolator.unresolvedReferences(attribute.value);
+        if (refs.isEmpty())
+            continue;
+        const QString where = m_recipeName.isEmpty()
+                ? QStringLiteral("Line %1 of the recipe").arg(attribute.position.line)
+                : QStringLiteral("%1, line %2").arg(m_recipeName).arg(attribute.position.line);
+        for (const QString &ref : refs) {
+            localWarning(QStringLiteral("%1: attribute \"%2\" of <%3> refers to ${%4}, which no "
+                                        "slave property or build variable defines, so it is "
+                                        "passed on as written. %5")
+                                 .arg(where, attribute.name, command.qualifiedName(), ref,
+                                      definitionHint(ref)));
+        }
     }
 }
 
@@ -120,14 +151,31 @@ bool StepRunner::hasProperty(const QString &name) const
     return m_interpolator.context().properties.contains(name);
 }
 
-ProcessOutcome StepRunner::execute(const ProcessSpec &spec, const LineHandler &onLine)
+ProcessSpec StepRunner::effectiveSpec(const ProcessSpec &spec) const
 {
     ProcessSpec effective = spec;
     if (effective.workingDirectory.isEmpty())
         effective.workingDirectory = m_basedir;
-    const ProcessOutcome outcome = m_launcher.run(effective, onLine);
+    return effective;
+}
+
+void StepRunner::noteOutcome(const ProcessOutcome &outcome)
+{
     if (outcome.status == ProcessOutcome::Status::Cancelled)
         m_run.cancelled = true;
+}
+
+ProcessOutcome StepRunner::execute(const ProcessSpec &spec, const LineHandler &onLine)
+{
+    const ProcessOutcome outcome = m_launcher.run(effectiveSpec(spec), onLine);
+    noteOutcome(outcome);
+    return outcome;
+}
+
+ProcessOutcome StepRunner::executeLines(const ProcessSpec &spec, const OutputHandler &onOutput)
+{
+    const ProcessOutcome outcome = m_launcher.runLines(effectiveSpec(spec), onOutput);
+    noteOutcome(outcome);
     return outcome;
 }
 
@@ -137,6 +185,16 @@ void StepRunner::log(const QString &generator, const QString &level, const QStri
     ++m_run.logLines;
     if (m_liveLog)
         m_liveLog(text);
+}
+
+void StepRunner::logLine(const QString &generator, const QString &level, const OutputLine &line)
+{
+    m_log.addLogLine(generator, level, line);
+    ++m_run.logLines;
+    if (line.isAscii() && m_asciiLiveLog)
+        m_asciiLiveLog(line.data(), line.size());
+    else if (m_liveLog)
+        m_liveLog(line.text());
 }
 
 void StepRunner::error(const QString &generator, const QString &message)

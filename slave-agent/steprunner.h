@@ -22,7 +22,7 @@ class StopSignal;
 struct StepRun
 {
     Core::StepResult result; ///< status, duration, errors, reports, attachments (no logs)
-    QString resultFile; ///< the step result document (result.xml), logs included
+    QString resultFile; ///< the step result document (result.xml), logs embedded or referenced
     QString logFile; ///< the plain text log
     bool cancelled = false; ///< the agent was asked to stop during the step
     bool internalError = false; ///< a command's internal error cut the step short
@@ -41,13 +41,21 @@ class StepRunner : public StepContext
 public:
     /// Receives each line of the live log, already formatted.
     using LiveLog = std::function<void(const QString &line)>;
+    /// Receives the ASCII lines of command outputs as their bytes (see OutputLine).
+    using AsciiLiveLog = std::function<void(const char *data, qint64 size)>;
 
     StepRunner(const CommandRegistry &registry, ProcessLauncher &launcher,
                const Core::Interpolator::Context &variables, const QString &basedir,
                StopSignal *stop = nullptr);
 
     void setLiveLog(LiveLog liveLog) { m_liveLog = std::move(liveLog); }
+    /// Where ASCII output lines of logLine() go instead of the LiveLog (which gets the rest).
+    void setAsciiLiveLog(AsciiLiveLog liveLog) { m_asciiLiveLog = std::move(liveLog); }
     void setAttachmentUpload(AttachmentUpload upload) { m_attachmentUpload = upload; }
+    /// The recipe file as warnings name it (e.g. its path); empty: "the recipe".
+    void setRecipeName(const QString &name) { m_recipeName = name; }
+    /// Whether result.xml embeds the log lines or refers to step.log (StepLogWriter).
+    void setResultLogs(ResultLogs mode) { m_log.setResultLogs(mode); }
 
     /// Runs @p step, streaming its result document to @p resultFile and its plain log to
     /// @p logFile.
@@ -61,7 +69,9 @@ public:
     QString property(const QString &name) const override;
     bool hasProperty(const QString &name) const override;
     ProcessOutcome execute(const ProcessSpec &spec, const LineHandler &onLine) override;
+    ProcessOutcome executeLines(const ProcessSpec &spec, const OutputHandler &onOutput) override;
     void log(const QString &generator, const QString &level, const QString &text) override;
+    void logLine(const QString &generator, const QString &level, const OutputLine &line) override;
     void error(const QString &generator, const QString &message) override;
     void report(const Core::Report &report) override;
     void attach(const Core::StepAttachment &attachment) override;
@@ -70,6 +80,9 @@ public:
 
 private:
     void runCommand(const Core::RecipeCommand &command);
+    ProcessSpec effectiveSpec(const ProcessSpec &spec) const;
+    void warnUnresolved(const Core::RecipeCommand &command);
+    void noteOutcome(const ProcessOutcome &outcome);
     bool isStopRequested() const;
 
     const CommandRegistry &m_registry;
@@ -78,7 +91,9 @@ private:
     QString m_basedir;
     StopSignal *m_stop;
     LiveLog m_liveLog;
+    AsciiLiveLog m_asciiLiveLog;
     AttachmentUpload m_attachmentUpload = AttachmentUpload::None;
+    QString m_recipeName;
     StepLogWriter m_log;
     StepRun m_run;
     bool m_internalError = false;

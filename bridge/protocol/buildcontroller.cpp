@@ -4,7 +4,9 @@
 #include <QFile>
 #include <QMap>
 
+#include "bridge/protocol/reciperesume.h"
 #include "bridge/store/store.h"
+#include "core/recipereader.h"
 #include "core/recipewriter.h"
 
 namespace Bridge {
@@ -44,6 +46,9 @@ Response BuildController::start(qint64 build, const SlaveSession &session)
     auto body = Core::RecipeWriter::masterForm(start.config.recipe, attributes);
     if (!body)
         return Response::text(500, body.error().message);
+    auto resumed = resumedForm(start, session, body.value());
+    if (!resumed)
+        return ProtocolContext::errorResponse(resumed.error());
     Response response;
     response.status = 200;
     response.setHeader("Content-Type", "application/x-bitten+xml");
@@ -51,8 +56,27 @@ Response BuildController::start(qint64 build, const SlaveSession &session)
                        QStringLiteral("attachment; filename=recipe_%1_r%2.xml")
                                .arg(start.config.name, start.build.revision)
                                .toUtf8());
-    response.body = body.value();
+    // Bittern's extension (docs/PROTOCOL.md "Preemption"): this master takes preempted steps.
+    response.setHeader(preemptionHeader, "1");
+    response.body = resumed.value();
     return response;
+}
+
+Core::Result<QByteArray> BuildController::resumedForm(const Store::BuildStart &start,
+                                                      const SlaveSession &session,
+                                                      const QByteArray &masterForm)
+{
+    auto finished = m_context.store->resumeBuild(start.build.id, session.token(), m_context.now());
+    if (!finished)
+        return finished.error();
+    if (finished.value().isEmpty())
+        return masterForm;
+    // The stored recipe was read by startBuild() already; an unreadable one never gets here.
+    auto recipe = Core::RecipeReader().read(start.config.recipe);
+    if (!recipe)
+        return recipe.error();
+    return RecipeResume::withoutSteps(masterForm,
+                                      RecipeResume::skippedSteps(recipe.value(), finished.value()));
 }
 
 Response BuildController::cancel(qint64 build, const SlaveSession &session)

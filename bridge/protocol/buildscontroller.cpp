@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bridge/protocol/buildscontroller.h"
 
+#include <memory>
+
 #include <QFile>
 
 #include "bridge/logging.h"
-#include "bridge/scheduler/scheduler.h"
+#include "bridge/matchmaker/matchservice.h"
 #include "bridge/store/store.h"
+#include "core/machineadxml.h"
 #include "core/slaveproperties.h"
 
 namespace Bridge {
@@ -48,13 +51,20 @@ SlaveInfo BuildsController::slaveInfo(const QString &name,
     return slave;
 }
 
-Core::Result<std::optional<Build>> BuildsController::assign(const SlaveInfo &slave)
+Core::Result<std::optional<Build>>
+BuildsController::assign(const SlaveInfo &slave, const std::optional<Core::ClassAd> &machineAd)
 {
-    QueueSettings settings;
-    settings.slaveTimeout = m_context.slaveTimeout;
-    settings.ruleCase = Qt::CaseInsensitive; // 0.6.1 (#334)
-    Scheduler scheduler(*m_context.store, settings);
-    auto assignment = scheduler.assign(slave, m_context.now());
+    std::unique_ptr<MatchService> transient;
+    MatchService *service = m_context.matchService;
+    if (!service) {
+        MatchServiceSettings settings;
+        settings.slaveTimeout = m_context.slaveTimeout;
+        settings.buildAll = m_context.buildAll;
+        settings.clock = [this] { return m_context.now(); };
+        transient = std::make_unique<MatchService>(*m_context.store, settings);
+        service = transient.get();
+    }
+    auto assignment = service->assign(slave, machineAd);
     if (!assignment)
         return assignment.error();
     for (const QString &file : assignment.value().filesToDelete)
@@ -79,8 +89,11 @@ Response BuildsController::handle(const Request &request, const SlaveSession &se
                                       .arg(Core::SlaveProperties::protocolVersion)
                                       .arg(slave.protocolVersion));
     }
+    const auto machineAd = Core::MachineAdXml::read(request.body);
+    if (!machineAd)
+        return Response::text(400, machineAd.error().message);
     const SlaveInfo info = slaveInfo(slave.slaveName, slave.properties, session.token());
-    auto build = m_context.assign ? m_context.assign(info) : assign(info);
+    auto build = m_context.assign ? m_context.assign(info) : assign(info, machineAd.value());
     if (!build)
         return ProtocolContext::errorResponse(build.error());
     if (!build.value())

@@ -1,18 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <optional>
+
 #include "bridge/http/request.h"
 #include "bridge/http/response.h"
 #include "bridge/protocol/protocolcontext.h"
 #include "bridge/protocol/slavesession.h"
+#include "core/classad.h"
 
 namespace Bridge {
 
 /**
  * `/builds` (bitten-spec §5.3): a slave's registration and build request. Anything but POST
  * gets Bitten's 200 "Only POST allowed for build creation."; a POST populates the queue,
- * reads the `<slave>` body, checks the protocol version, lets the scheduler reset orphaned
- * builds (§5.9) and pick one (§7.3), and answers 201 with the build's Location, or 204.
+ * reads the `<slave>` body (with a Bittern agent's machine ad, Core::MachineAdXml), checks the
+ * protocol version, lets the MatchService reset orphaned builds (§5.9) and pick the build both
+ * sides accept (issue 8; §7.3 for plain Bitten slaves), and answers 201 with the build's
+ * Location, or 204.
  */
 class BuildsController
 {
@@ -26,8 +31,10 @@ public:
                                const QString &token);
 
 private:
-    /// The scheduler's choice (bitten-spec §7.3), rules matched case-insensitively as 0.6.1.
-    Core::Result<std::optional<Build>> assign(const SlaveInfo &slave);
+    /// The matchmaker's choice (issue 8; bitten-spec §7.3 for plain Bitten slaves, whose
+    /// platform rules match case-insensitively as 0.6.1).
+    Core::Result<std::optional<Build>> assign(const SlaveInfo &slave,
+                                              const std::optional<Core::ClassAd> &machineAd);
 
     ProtocolContext &m_context;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bridge/protocol/keepalivecontroller.h"
 
+#include "bridge/protocol/vacaterequest.h"
 #include "bridge/store/store.h"
 
 namespace Bridge {
@@ -16,7 +17,9 @@ Response KeepaliveController::handle(const Request &request, qint64 build,
     auto done = m_context.store->keepalive(build, session.token(), m_context.now());
     if (!done)
         return ProtocolContext::errorResponse(done.error());
-    return Response::text(200, QStringLiteral("Keepalive processed"));
+    Response response = Response::text(200, QStringLiteral("Keepalive processed"));
+    VacateRequest::apply(m_context, build, &response); // preemption (issue 8 item 5)
+    return response;
 }
 
 } // namespace Bridge

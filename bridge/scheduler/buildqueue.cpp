@@ -36,6 +36,15 @@ std::optional<int> BuildQueue::compareRevisions(const QString &a, const QString 
     return pa > pb ? -1 : 1; // the history is youngest first
 }
 
+bool BuildQueue::supersedes(const Build &other, const Build &build)
+{
+    if (other.id == build.id)
+        return false;
+    if (other.revisionTime != build.revisionTime)
+        return other.revisionTime > build.revisionTime;
+    return other.id > build.id;
+}
+
 bool BuildQueue::inRange(const Configuration &config, const QString &revision,
                          const QVector<RevisionEntry> &history)
 {

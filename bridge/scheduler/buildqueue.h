@@ -46,7 +46,7 @@ class BuildQueue
 public:
     /// Whether (revision, platform id) already has a build in any state.
     using BuildExists = std::function<bool(const QString &revision, qint64 platform)>;
-    /// Whether another build of the same configuration and platform has rev_time ≥ this one's.
+    /// Whether another build of the same configuration and platform supersedes this one.
     using NewerExists = std::function<bool(const Build &build)>;
 
     /// §7.2: the pending builds to insert for one active configuration.
@@ -65,6 +65,11 @@ public:
     /// numbers, else by position in @p history (youngest first); nullopt when unknown.
     static std::optional<int> compareRevisions(const QString &a, const QString &b,
                                                const QVector<RevisionEntry> &history = {});
+    /// Whether @p other (same configuration and platform) makes the pending @p build obsolete
+    /// without build_all: its changeset is younger, or of the same second and queued later (a
+    /// higher id). Bitten's rev_time >= makes builds of one second obsolete each other
+    /// (docs/COMPATIBILITY.md, "Same-second revisions").
+    static bool supersedes(const Build &other, const Build &build);
     /// Whether @p revision lies in [min_rev, max_rev] of @p config (unknown order: yes).
     static bool inRange(const Configuration &config, const QString &revision,
                         const QVector<RevisionEntry> &history = {});

@@ -70,7 +70,7 @@ Core::Result<bool> Scheduler::hasNewerBuild(const Build &build)
     if (!newest)
         return newest.error();
     for (const Build &other : newest.value().builds) {
-        if (other.id != build.id && other.revisionTime >= build.revisionTime)
+        if (BuildQueue::supersedes(other, build))
             return true;
     }
     return false;

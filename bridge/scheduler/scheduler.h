@@ -45,9 +45,11 @@ public:
     /// §7.3: resets orphans, deletes obsolete pending builds and assigns the newest match.
     Core::Result<Assignment> assign(const SlaveInfo &slave, qint64 now);
 
-private:
+    /// Whether another build of the same configuration and platform supersedes this one
+    /// (§7.3 step 3, BuildQueue::supersedes; MatchService shares it).
     Core::Result<bool> hasNewerBuild(const Build &build);
 
+private:
     Store &m_store;
     QueueSettings m_settings;
 };

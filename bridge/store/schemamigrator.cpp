@@ -117,34 +117,58 @@ Core::Result<void> SchemaMigrator::lock(QSqlDatabase &db, SqlDialect dialect)
     return {};
 }
 
+Core::Result<int> SchemaMigrator::applyPending(QSqlDatabase &db, SqlDialect dialect,
+                                               const QVector<Migration> &migrations)
+{
+    const Core::Result<int> before = currentVersion(db);
+    if (!before)
+        return before.error();
+    int version = before.value();
+    QSqlQuery query(db);
+    if (version == 0 && !db.tables().contains(QStringLiteral("schema_version"))
+        && !query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
+                                      "NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied BIGINT "
+                                      "NOT NULL)")))
+        return failure(db, QStringLiteral("create table schema_version"), query.lastError().text());
+    for (const Migration &migration : migrations) {
+        if (migration.version <= version)
+            continue;
+        const Core::Result<void> step = apply(db, dialect, migration);
+        if (!step)
+            return step.error();
+        version = migration.version;
+    }
+    return version;
+}
+
+Core::Result<QVector<Migration>> SchemaMigrator::pending(QSqlDatabase &db,
+                                                         const QVector<Migration> &migrations)
+{
+    const Core::Result<int> version = currentVersion(db);
+    if (!version)
+        return version.error();
+    QVector<Migration> result;
+    for (const Migration &migration : migrations) {
+        if (migration.version > version.value())
+            result += migration;
+    }
+    return result;
+}
+
 Core::Result<int> SchemaMigrator::migrate(QSqlDatabase &db, SqlDialect dialect,
                                           const QVector<Migration> &migrations)
 {
     const Core::Result<void> locked = lock(db, dialect);
     if (!locked)
         return locked.error();
-    const Core::Result<int> before = currentVersion(db);
-    Core::Result<void> step = before ? Core::Result<void>() : Core::Result<void>(before.error());
-    int version = before ? before.value() : 0;
-    QSqlQuery query(db);
-    if (step && version == 0
-        && !query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
-                                      "NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied BIGINT "
-                                      "NOT NULL)")))
-        step = failure(db, QStringLiteral("create table schema_version"), query.lastError().text());
-    for (const Migration &migration : migrations) {
-        if (!step || migration.version <= version)
-            continue;
-        step = apply(db, dialect, migration);
-        version = migration.version;
-    }
-    if (!step) {
+    const Core::Result<int> version = applyPending(db, dialect, migrations);
+    if (!version) {
         db.rollback();
-        return step.error();
+        return version.error();
     }
     if (!db.commit())
         return failure(db, QStringLiteral("commit a migration"), db.lastError().text());
-    return version;
+    return version.value();
 }
 
 } // namespace Bridge

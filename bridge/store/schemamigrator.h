@@ -41,6 +41,13 @@ public:
     /// Applies the migrations newer than the current version; returns the new version.
     static Core::Result<int> migrate(QSqlDatabase &db, SqlDialect dialect,
                                      const QVector<Migration> &migrations);
+    /// The same inside the caller's open transaction: no lock, no commit, no rollback (the
+    /// caller rolls back on an error). `bittern migrate-store` creates and fills a store in one.
+    static Core::Result<int> applyPending(QSqlDatabase &db, SqlDialect dialect,
+                                          const QVector<Migration> &migrations);
+    /// The migrations of @p migrations newer than the database's version, in order.
+    static Core::Result<QVector<Migration>> pending(QSqlDatabase &db,
+                                                    const QVector<Migration> &migrations);
 
 private:
     static Core::Result<void> lock(QSqlDatabase &db, SqlDialect dialect);

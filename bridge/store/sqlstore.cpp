@@ -125,6 +125,7 @@ SqlStore::SqlStore(const QString &connection, SqlDialect dialect, const QString 
 
 SqlStore::~SqlStore()
 {
+    clearStatementCache();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -145,12 +146,41 @@ Core::Error SqlStore::sqlError(const QString &what, const QString &cause) const
                                    .arg(what, m_displayName, cause));
 }
 
-Core::Result<QSqlQuery> SqlStore::exec(const QString &sql, const QVariantList &values)
+Core::Result<SqlStore::Query> SqlStore::exec(const QString &sql, const QVariantList &values)
 {
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return sqlError(QStringLiteral("prepare a statement"), query.lastError().text());
+    auto cached = m_statements.find(sql);
+    if (cached == m_statements.end()) {
+        if (m_statements.size() >= maxCachedStatements)
+            dropIdleStatements();
+        auto statement = std::make_unique<CachedStatement>();
+        statement->query = QSqlQuery(database());
+        statement->query.setForwardOnly(true);
+        if (!statement->query.prepare(sql))
+            return sqlError(QStringLiteral("prepare a statement"),
+                            statement->query.lastError().text());
+        cached = m_statements.emplace(sql, std::move(statement)).first;
+    }
+    CachedStatement *statement = cached->second.get();
+    if (statement->lent) // the same SQL text while a caller still reads its earlier result
+        return execUncached(sql, values);
+    Query query(statement->query, &statement->lent);
+    statement->lent = true;
+    return bindAndRun(query, sql, values);
+}
+
+Core::Result<SqlStore::Query> SqlStore::execUncached(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery fresh(database());
+    fresh.setForwardOnly(true);
+    if (!fresh.prepare(sql))
+        return sqlError(QStringLiteral("prepare a statement"), fresh.lastError().text());
+    Query query(fresh, nullptr);
+    return bindAndRun(query, sql, values);
+}
+
+Core::Result<SqlStore::Query> SqlStore::bindAndRun(Query &query, const QString &sql,
+                                                   const QVariantList &values)
+{
     for (const QVariant &value : values) {
         // A null QString binds as SQL NULL; the schema wants empty text instead.
         if (value.userType() == QMetaType::QString && value.toString().isNull())
@@ -161,12 +191,23 @@ Core::Result<QSqlQuery> SqlStore::exec(const QString &sql, const QVariantList &v
     if (!query.exec())
         return sqlError(QStringLiteral("run a statement"),
                         query.lastError().text() + QStringLiteral(" (") + sql + QLatin1Char(')'));
-    return query;
+    return std::move(query);
+}
+
+void SqlStore::clearStatementCache()
+{
+    m_statements.clear();
+}
+
+void SqlStore::dropIdleStatements()
+{
+    for (auto it = m_statements.begin(); it != m_statements.end();)
+        it = it->second->lent ? std::next(it) : m_statements.erase(it);
 }
 
 Core::Result<qint64> SqlStore::insert(const QString &sql, const QVariantList &values)
 {
-    const Core::Result<QSqlQuery> query = exec(sql, values);
+    const Core::Result<Query> query = exec(sql, values);
     if (!query)
         return query.error();
     const QVariant id = query.value().lastInsertId();
@@ -177,7 +218,7 @@ Core::Result<qint64> SqlStore::insert(const QString &sql, const QVariantList &va
 
 Core::Result<void> SqlStore::run(const QString &sql, const QVariantList &values)
 {
-    const Core::Result<QSqlQuery> query = exec(sql, values);
+    const Core::Result<Query> query = exec(sql, values);
     if (!query)
         return query.error();
     return {};
@@ -189,9 +230,9 @@ Core::Result<void> SqlStore::runTransaction(const std::function<Core::Result<voi
     // SQLite: take the write lock up front, so two processes sharing a WAL file wait for each
     // other (busy_timeout) instead of failing when a reader later wants to write.
     if (m_dialect == SqlDialect::Sqlite) {
-        QSqlQuery begin(db);
-        if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
-            return sqlError(QStringLiteral("begin a transaction"), begin.lastError().text());
+        const Core::Result<Query> begin = exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!begin)
+            return begin.error();
     } else if (!db.transaction()) {
         return sqlError(QStringLiteral("begin a transaction"), db.lastError().text());
     }
@@ -239,8 +280,8 @@ Configuration configFrom(const QSqlQuery &query)
 
 Core::Result<QVector<Configuration>> SqlStore::configurations()
 {
-    Core::Result<QSqlQuery> query = exec(QStringLiteral("SELECT ") + configColumns
-                                         + QStringLiteral(" FROM config ORDER BY name"));
+    Core::Result<Query> query = exec(QStringLiteral("SELECT ") + configColumns
+                                     + QStringLiteral(" FROM config ORDER BY name"));
     if (!query)
         return query.error();
     QVector<Configuration> configs;
@@ -251,9 +292,9 @@ Core::Result<QVector<Configuration>> SqlStore::configurations()
 
 Core::Result<Configuration> SqlStore::configuration(const QString &name)
 {
-    Core::Result<QSqlQuery> query = exec(QStringLiteral("SELECT ") + configColumns
-                                                 + QStringLiteral(" FROM config WHERE name = ?"),
-                                         {name});
+    Core::Result<Query> query = exec(QStringLiteral("SELECT ") + configColumns
+                                             + QStringLiteral(" FROM config WHERE name = ?"),
+                                     {name});
     if (!query)
         return query.error();
     if (!query.value().next())
@@ -277,7 +318,7 @@ Core::Result<void> SqlStore::saveConfiguration(const Configuration &config)
 Core::Result<void> SqlStore::removeConfiguration(const QString &name)
 {
     return runTransaction([&]() -> Core::Result<void> {
-        Core::Result<QSqlQuery> ids
+        Core::Result<Query> ids
                 = exec(QStringLiteral("SELECT id FROM build WHERE config = ?"), {name});
         if (!ids)
             return ids.error();
@@ -363,12 +404,38 @@ Core::Result<void> SqlStore::removePlatform(qint64 id)
 
 namespace {
 
+void appendJsonString(QString &out, const QString &text)
+{
+    out += QLatin1Char('"');
+    for (const QChar c : text) {
+        if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+            out += QLatin1Char('\\');
+        if (c.unicode() >= 0x20)
+            out += c;
+        else
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+    }
+    out += QLatin1Char('"');
+}
+
+/// [["name","value"],…] — written by hand: every poll saves its agent, and QJsonDocument
+/// cost more than the statement itself.
 QString propertiesToJson(const QVector<QPair<QString, QString>> &properties)
 {
-    QJsonArray array;
-    for (const auto &pair : properties)
-        array.append(QJsonArray{pair.first, pair.second});
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    QString json;
+    json.reserve(64 * properties.size() + 2);
+    json += QLatin1Char('[');
+    for (const auto &pair : properties) {
+        if (json.size() > 1)
+            json += QLatin1Char(',');
+        json += QLatin1Char('[');
+        appendJsonString(json, pair.first);
+        json += QLatin1Char(',');
+        appendJsonString(json, pair.second);
+        json += QLatin1Char(']');
+    }
+    json += QLatin1Char(']');
+    return json;
 }
 
 QVector<QPair<QString, QString>> propertiesFromJson(const QString &json)
@@ -386,10 +453,14 @@ QVector<QPair<QString, QString>> propertiesFromJson(const QString &json)
 
 Core::Result<void> SqlStore::saveAgent(const Agent &agent)
 {
+    // Every poll saves its agent; an unchanged row (same second) is not written again.
     return run(QStringLiteral("INSERT INTO agent (name, properties, first_seen, last_seen, "
                               "current_build) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE "
                               "SET properties = excluded.properties, last_seen = "
-                              "excluded.last_seen, current_build = excluded.current_build"),
+                              "excluded.last_seen, current_build = excluded.current_build WHERE "
+                              "agent.properties <> excluded.properties OR agent.last_seen <> "
+                              "excluded.last_seen OR agent.current_build <> "
+                              "excluded.current_build"),
                {agent.name, propertiesToJson(agent.properties),
                 agent.firstSeen != 0 ? agent.firstSeen : agent.lastSeen, agent.lastSeen,
                 agent.currentBuild});
@@ -397,7 +468,7 @@ Core::Result<void> SqlStore::saveAgent(const Agent &agent)
 
 Core::Result<QVector<Agent>> SqlStore::agents()
 {
-    Core::Result<QSqlQuery> query
+    Core::Result<Query> query
             = exec(QStringLiteral("SELECT name, properties, first_seen, last_seen, current_build "
                                   "FROM agent ORDER BY name"));
     if (!query)
@@ -420,7 +491,7 @@ Core::Result<void> SqlStore::saveCiTarget(const CiTarget &target)
 
 Core::Result<QVector<CiTarget>> SqlStore::ciTargets()
 {
-    Core::Result<QSqlQuery> query
+    Core::Result<Query> query
             = exec(QStringLiteral("SELECT name, kind, url FROM ci_target ORDER BY name"));
     if (!query)
         return query.error();
@@ -454,8 +525,7 @@ Core::Result<QVector<CiJob>> SqlStore::ciJobs(const QString &target)
                                        "last_run_id, build, updated FROM ci_job ")
             + (target.isEmpty() ? QString() : QStringLiteral("WHERE target = ? "))
             + QStringLiteral("ORDER BY id");
-    Core::Result<QSqlQuery> query
-            = exec(sql, target.isEmpty() ? QVariantList() : QVariantList{target});
+    Core::Result<Query> query = exec(sql, target.isEmpty() ? QVariantList() : QVariantList{target});
     if (!query)
         return query.error();
     QVector<CiJob> result;

@@ -4,6 +4,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <unordered_map>
+#include <utility>
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -75,6 +77,9 @@ public:
                                               const Core::StepResult &result, qint64 now) override;
     Core::Result<void> keepalive(qint64 id, const QString &token, qint64 now) override;
     Core::Result<QStringList> cancelBuild(qint64 id, const QString &token) override;
+    // Preemption (sqlstorepreemption.cpp).
+    Core::Result<int> preemptBuild(qint64 id, const QString &token, const QString &step) override;
+    Core::Result<QStringList> resumeBuild(qint64 id, const QString &token, qint64 now) override;
     Core::Result<qint64> addAttachment(const Attachment &attachment) override;
     Core::Result<QVector<Attachment>> attachments(const QString &config, qint64 build) override;
 
@@ -96,13 +101,66 @@ public:
     Core::Result<LogRecord> logRecord(qint64 logId) override;
 
     Core::Result<bool> importBuild(const ImportedBuild &build) override;
+    Core::Result<qint64> recordCiBuild(const CiBuildRecord &record) override;
+
+    // Matchmaking (sqlstorematch.cpp).
+    Core::Result<void> setConfigurationMatch(const QString &config,
+                                             const MatchExpressions &expressions) override;
+    Core::Result<void> setPlatformMatch(qint64 platform,
+                                        const MatchExpressions &expressions) override;
+    Core::Result<MatchPolicies> matchPolicies() override;
+    Core::Result<void> saveMachineAd(const QString &agent, const QString &ad) override;
+    Core::Result<QHash<QString, QString>> machineAds() override;
 
 private:
+    /**
+     * A statement returned by exec(): a QSqlQuery sharing a prepared statement of the cache.
+     * When it goes out of scope the statement is reset (finish()), never finalized, so a
+     * partly read SELECT keeps no SQLite read transaction open and the next exec() of the same
+     * SQL text reuses the prepared statement. Move-only; read it before it is destroyed.
+     */
+    class Query : public QSqlQuery
+    {
+    public:
+        Query(const QSqlQuery &query, bool *lent) : QSqlQuery(query), m_lent(lent) { }
+        Query(Query &&other) noexcept
+            : QSqlQuery(other), m_lent(std::exchange(other.m_lent, nullptr))
+        { }
+        Query(const Query &) = delete;
+        Query &operator=(const Query &) = delete;
+        Query &operator=(Query &&) = delete;
+        ~Query()
+        {
+            if (m_lent) {
+                finish();
+                *m_lent = false;
+            }
+        }
+
+    private:
+        bool *m_lent; ///< the cache entry's "in use" flag, or null once moved from
+    };
+    /// A prepared statement of the cache and whether an exec() result still uses it.
+    struct CachedStatement
+    {
+        QSqlQuery query;
+        bool lent = false;
+    };
+
     SqlStore(const QString &connection, SqlDialect dialect, const QString &displayName);
 
     QSqlDatabase database() const;
-    // Statement helpers (sqlstore.cpp).
-    Core::Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
+    // Statement helpers (sqlstore.cpp). exec() prepares each SQL text once per connection and
+    // reuses it; a statement still in use (the same SQL text nested) is prepared anew.
+    Core::Result<Query> exec(const QString &sql, const QVariantList &values = {});
+    Core::Result<Query> execUncached(const QString &sql, const QVariantList &values);
+    Core::Result<Query> bindAndRun(Query &query, const QString &sql, const QVariantList &values);
+    /// Drops every cached statement; call before the connection is closed or reopened.
+    void clearStatementCache();
+    /// Drops the cached statements no exec() result uses (the cache is full).
+    void dropIdleStatements();
+    /// Distinct SQL texts kept prepared; generated statements (batched inserts, filters) vary.
+    static constexpr size_t maxCachedStatements = 256;
     Core::Result<qint64> insert(const QString &sql, const QVariantList &values);
     Core::Result<void> run(const QString &sql, const QVariantList &values = {});
     Core::Result<void> runTransaction(const std::function<Core::Result<void>()> &work);
@@ -135,8 +193,12 @@ private:
     Core::Result<BuildDetail> loadDetail(qint64 id);
     Core::Result<qint64> queueBuild(const Build &build);
     Core::Result<qint64> insertImportedBuild(const ImportedBuild &imported);
+    Core::Result<void> updateCiBuild(qint64 id, const CiBuildRecord &record);
+    Core::Result<void> saveCiMetrics(qint64 id, const CiBuildRecord &record);
 
     QString m_connection;
+    /// Prepared statements by SQL text; nodes never move, so Query may point at `lent`.
+    std::unordered_map<QString, std::unique_ptr<CachedStatement>> m_statements;
     SqlDialect m_dialect;
     QString m_displayName;
 };

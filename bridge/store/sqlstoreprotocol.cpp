@@ -37,7 +37,7 @@ QVector<Core::Report> mergeByCategory(const QVector<Core::Report> &reports)
 Core::Result<std::optional<Build>> SqlStore::findBuild(const QString &config,
                                                        const QString &revision, qint64 platform)
 {
-    Core::Result<QSqlQuery> query = exec(
+    Core::Result<Query> query = exec(
             QStringLiteral("SELECT ") + SqlRows::buildColumns()
                     + QStringLiteral(" FROM build WHERE config = ? AND rev = ? AND platform = ? "
                                      "ORDER BY id LIMIT 1"),
@@ -80,7 +80,7 @@ Core::Result<qint64> SqlStore::queueBuild(const Build &build)
 
 Core::Result<QVector<Build>> SqlStore::pendingBuilds()
 {
-    Core::Result<QSqlQuery> query
+    Core::Result<Query> query
             = exec(QStringLiteral("SELECT ") + SqlRows::buildColumns()
                    + QStringLiteral(" FROM build WHERE status = 'P' ORDER BY rev_time DESC, "
                                     "config, slave, id"));
@@ -109,10 +109,23 @@ Core::Result<Store::OrphanReset> SqlStore::resetOrphanedBuilds(qint64 now, qint6
 {
     if (slaveTimeout <= 0)
         return OrphanReset();
+    // Every poll asks; usually nothing is orphaned, and then no write transaction is needed.
+    {
+        Core::Result<Query> any = exec(
+                QStringLiteral("SELECT 1 FROM build WHERE status = 'I' AND last_activity <= ? "
+                               "AND (import_source IS NULL OR import_source NOT LIKE 'ci:%') "
+                               "LIMIT 1"),
+                {now - slaveTimeout});
+        if (!any)
+            return any.error();
+        if (!any.value().next())
+            return OrphanReset();
+    }
     return transaction<OrphanReset>([&]() -> Core::Result<OrphanReset> {
-        Core::Result<QSqlQuery> query
+        Core::Result<Query> query
                 = exec(QStringLiteral("SELECT id FROM build WHERE status = 'I' AND last_activity "
-                                      "<= ? ORDER BY id"),
+                                      "<= ? AND (import_source IS NULL OR import_source NOT LIKE "
+                                      "'ci:%') ORDER BY id"),
                        {now - slaveTimeout});
         if (!query)
             return query.error();
@@ -135,7 +148,7 @@ Core::Result<Store::OrphanReset> SqlStore::resetOrphanedBuilds(qint64 now, qint6
 Core::Result<Build> SqlStore::assignBuild(qint64 id, const SlaveInfo &slave, qint64 now)
 {
     return transaction<Build>([&]() -> Core::Result<Build> {
-        Core::Result<QSqlQuery> updated
+        Core::Result<Query> updated
                 = exec(QStringLiteral("UPDATE build SET status = 'I', slave = ?, started = 0, "
                                       "stopped = 0, last_activity = ? WHERE id = ? AND status = "
                                       "'P'"),
@@ -179,7 +192,7 @@ Core::Result<Store::BuildStart> SqlStore::startBuild(qint64 id, const QString &t
         if (!started)
             return started.error();
         start.firstStep = sequence.value().firstStep();
-        Core::Result<QSqlQuery> steps
+        Core::Result<Query> steps
                 = exec(QStringLiteral("SELECT COUNT(*) FROM step WHERE build = ?"), {id});
         if (!steps)
             return steps.error();
@@ -209,7 +222,7 @@ Core::Result<StepOutcome> SqlStore::storeStepResult(qint64 id, const QString &to
         const Core::Result<void> owner = checkToken(id, token);
         if (!owner)
             return owner.error();
-        Core::Result<QSqlQuery> step
+        Core::Result<Query> step
                 = exec(QStringLiteral("SELECT status FROM step WHERE build = ? AND name = ?"),
                        {id, result.step});
         if (!step)
@@ -290,7 +303,7 @@ Core::Result<StepOutcome> SqlStore::advance(const Build &build, const Core::Step
             return active.error();
         return outcome;
     }
-    Core::Result<QSqlQuery> steps
+    Core::Result<Query> steps
             = exec(QStringLiteral("SELECT name, status FROM step WHERE build = ?"), {build.id});
     if (!steps)
         return steps.error();
@@ -365,7 +378,7 @@ Core::Result<qint64> SqlStore::addAttachment(const Attachment &attachment)
 
 Core::Result<QVector<Attachment>> SqlStore::attachments(const QString &config, qint64 build)
 {
-    Core::Result<QSqlQuery> query
+    Core::Result<Query> query
             = exec(QStringLiteral("SELECT id, config, build, filename, description, author, size, "
                                   "created, file_path FROM attachment WHERE config = ? AND build = "
                                   "? ORDER BY filename"),

@@ -61,8 +61,7 @@ Core::Result<BuildPage> SqlStore::builds(const BuildQuery &query)
             ? QString()
             : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     BuildPage page;
-    Core::Result<QSqlQuery> count
-            = exec(QStringLiteral("SELECT COUNT(*) FROM build") + filter, values);
+    Core::Result<Query> count = exec(QStringLiteral("SELECT COUNT(*) FROM build") + filter, values);
     if (!count)
         return count.error();
     page.total = count.value().next() ? count.value().value(0).toLongLong() : 0;
@@ -73,7 +72,7 @@ Core::Result<BuildPage> SqlStore::builds(const BuildQuery &query)
         sql += QStringLiteral(" LIMIT ? OFFSET ?");
         values << query.limit << qMax<qint64>(0, query.offset);
     }
-    Core::Result<QSqlQuery> rows = exec(sql, values);
+    Core::Result<Query> rows = exec(sql, values);
     if (!rows)
         return rows.error();
     while (rows.value().next())
@@ -105,7 +104,7 @@ Core::Result<BuildDetail> SqlStore::loadDetail(qint64 id)
         return !platform ? platform.error() : slave.error();
     detail.platform = platform.value().value(0);
     detail.slave = slave.value();
-    Core::Result<QSqlQuery> steps
+    Core::Result<Query> steps
             = exec(QStringLiteral("SELECT name, description, status, started, stopped FROM step "
                                   "WHERE build = ? ORDER BY orderno, started"),
                    {id});
@@ -118,7 +117,7 @@ Core::Result<BuildDetail> SqlStore::loadDetail(qint64 id)
                                   stepStatusFromCode(q.value(2).toString()),
                                   q.value(3).toLongLong(),
                                   q.value(4).toLongLong()};
-    Core::Result<QSqlQuery> errors
+    Core::Result<Query> errors
             = exec(QStringLiteral("SELECT e.step, e.orderno, e.message FROM step_error e LEFT JOIN "
                                   "step s ON s.build = e.build AND s.name = e.step WHERE e.build = "
                                   "? ORDER BY s.orderno, e.step, e.orderno"),
@@ -128,7 +127,7 @@ Core::Result<BuildDetail> SqlStore::loadDetail(qint64 id)
     for (QSqlQuery &q = errors.value(); q.next();)
         detail.errors
                 += StepError{id, q.value(0).toString(), q.value(1).toInt(), q.value(2).toString()};
-    Core::Result<QSqlQuery> logs
+    Core::Result<Query> logs
             = exec(QStringLiteral("SELECT id, step, generator, orderno, message_count FROM log "
                                   "WHERE build = ? ORDER BY id"),
                    {id});
@@ -160,7 +159,7 @@ Core::Result<QVector<Core::LogMessage>> SqlStore::logMessages(qint64 logId, qint
         sql += QStringLiteral(" AND first_line < ?");
         values += offset + limit;
     }
-    Core::Result<QSqlQuery> chunks = exec(sql + QStringLiteral(" ORDER BY first_line"), values);
+    Core::Result<Query> chunks = exec(sql + QStringLiteral(" ORDER BY first_line"), values);
     if (!chunks)
         return chunks.error();
     QVector<Core::LogMessage> messages;
@@ -180,7 +179,7 @@ Core::Result<QVector<Core::LogMessage>> SqlStore::logMessages(qint64 logId, qint
 
 Core::Result<QVector<MetricPoint>> SqlStore::metrics(const QString &config)
 {
-    Core::Result<QSqlQuery> query = exec(
+    Core::Result<Query> query = exec(
             QStringLiteral(
                     "SELECT b.id, b.rev, b.rev_time, b.platform, b.status, m.test_success, "
                     "m.test_failure, m.test_error, m.test_ignore, m.test_other, m.coverage_lines, "
@@ -201,7 +200,7 @@ Core::Result<BuildRequest> SqlStore::requestBuild(const BuildRequest &request)
 {
     return transaction<BuildRequest>([&]() -> Core::Result<BuildRequest> {
         if (!request.requestId.isEmpty()) {
-            Core::Result<QSqlQuery> seen
+            Core::Result<Query> seen
                     = exec(QStringLiteral("SELECT config, rev, rev_time, created, builds FROM "
                                           "build_request WHERE request_id = ?"),
                            {request.requestId});
@@ -257,7 +256,7 @@ Core::Result<BuildRequest> SqlStore::requestBuild(const BuildRequest &request)
 Core::Result<bool> SqlStore::importBuild(const ImportedBuild &imported)
 {
     return transaction<bool>([&]() -> Core::Result<bool> {
-        Core::Result<QSqlQuery> seen = exec(
+        Core::Result<Query> seen = exec(
                 QStringLiteral("SELECT id FROM build WHERE import_source = ? AND import_id = ?"),
                 {imported.source, imported.originalId});
         if (!seen)
@@ -307,6 +306,76 @@ Core::Result<qint64> SqlStore::insertImportedBuild(const ImportedBuild &imported
     if (!step)
         return step.error();
     return id;
+}
+
+// --- builds run on CI servers ---------------------------------------------------------------
+
+Core::Result<qint64> SqlStore::recordCiBuild(const CiBuildRecord &record)
+{
+    return transaction<qint64>([&]() -> Core::Result<qint64> {
+        Core::Result<Query> seen = exec(
+                QStringLiteral("SELECT id FROM build WHERE import_source = ? AND import_id = ?"),
+                {record.run.source, record.run.originalId});
+        if (!seen)
+            return seen.error();
+        const qint64 existing = seen.value().next() ? seen.value().value(0).toLongLong() : 0;
+        const Core::Result<qint64> id
+                = existing != 0 ? Core::Result<qint64>(existing) : insertImportedBuild(record.run);
+        if (!id)
+            return id;
+        const Core::Result<void> updated
+                = existing != 0 ? updateCiBuild(existing, record) : Core::Result<void>();
+        const Core::Result<void> metrics = updated ? saveCiMetrics(id.value(), record) : updated;
+        if (!metrics)
+            return metrics.error();
+        return id;
+    });
+}
+
+Core::Result<void> SqlStore::updateCiBuild(qint64 id, const CiBuildRecord &record)
+{
+    const Build &b = record.run.build;
+    Core::Result<void> done = run(
+            QStringLiteral("UPDATE build SET rev = ?, rev_time = ?, platform = ?, slave = ?, "
+                           "started = ?, stopped = ?, last_activity = ?, status = ? WHERE id = ?"),
+            {b.revision, b.revisionTime, b.platform, b.slave, b.started, b.stopped, b.lastActivity,
+             QString(statusCode(b.status)), id});
+    for (const char *table : {"step_error", "step"}) {
+        if (done)
+            done = run(QStringLiteral("DELETE FROM %1 WHERE build = ?").arg(QLatin1String(table)),
+                       {id});
+    }
+    for (int i = 0; done && i < record.run.steps.size(); ++i) {
+        BuildStep row = record.run.steps.at(i);
+        row.build = id;
+        done = insertStep(row, i);
+    }
+    for (int i = 0; done && i < record.run.errors.size(); ++i) {
+        const StepError &error = record.run.errors.at(i);
+        done = run(QStringLiteral("INSERT INTO step_error (build, step, orderno, message) VALUES "
+                                  "(?, ?, ?, ?)"),
+                   {id, error.step, error.orderNumber, error.message});
+    }
+    return done;
+}
+
+Core::Result<void> SqlStore::saveCiMetrics(qint64 id, const CiBuildRecord &record)
+{
+    if (!record.hasMetrics)
+        return {};
+    const Core::Result<void> cleared
+            = run(QStringLiteral("DELETE FROM build_metric WHERE build = ?"), {id});
+    if (!cleared)
+        return cleared;
+    return run(QStringLiteral("INSERT INTO build_metric (build, test_success, test_failure, "
+                              "test_error, test_ignore, test_other, coverage_lines, "
+                              "coverage_covered, coverage_files, lint_convention, lint_refactor, "
+                              "lint_warning, lint_error, lint_other) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                              "?, ?, ?, ?, ?, ?, ?)"),
+               {id, record.tests.success, record.tests.failure, record.tests.error,
+                record.tests.ignore, record.tests.other, record.coverage.lines,
+                record.coverage.coveredLines, record.coverage.files, record.lint.convention,
+                record.lint.refactor, record.lint.warning, record.lint.error, record.lint.other});
 }
 
 } // namespace Bridge

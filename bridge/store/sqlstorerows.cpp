@@ -36,9 +36,9 @@ Build SqlRows::buildFrom(const QSqlQuery &query, int first)
 
 Core::Result<Build> SqlStore::loadBuild(qint64 id)
 {
-    Core::Result<QSqlQuery> query = exec(QStringLiteral("SELECT ") + SqlRows::buildColumns()
-                                                 + QStringLiteral(" FROM build WHERE id = ?"),
-                                         {id});
+    Core::Result<Query> query = exec(QStringLiteral("SELECT ") + SqlRows::buildColumns()
+                                             + QStringLiteral(" FROM build WHERE id = ?"),
+                                     {id});
     if (!query)
         return query.error();
     if (!query.value().next())
@@ -49,7 +49,7 @@ Core::Result<Build> SqlStore::loadBuild(qint64 id)
 
 Core::Result<SlaveInfo> SqlStore::loadSlave(qint64 build)
 {
-    Core::Result<QSqlQuery> query
+    Core::Result<Query> query
             = exec(QStringLiteral("SELECT propname, propvalue FROM slave_property WHERE build = ? "
                                   "ORDER BY orderno"),
                    {build});
@@ -98,7 +98,7 @@ Core::Result<void> SqlStore::checkToken(qint64 build, const QString &token)
 
 Core::Result<QStringList> SqlStore::deleteBuildData(qint64 build)
 {
-    Core::Result<QSqlQuery> files
+    Core::Result<Query> files
             = exec(QStringLiteral("SELECT file_path FROM attachment WHERE build = ? ORDER BY id"),
                    {build});
     if (!files)
@@ -304,9 +304,9 @@ Core::Result<void> SqlStore::addMetrics(qint64 build, const QVector<Core::Report
 Core::Result<QVector<TargetPlatform>> SqlStore::loadPlatforms(const QString &where,
                                                               const QVariantList &values)
 {
-    Core::Result<QSqlQuery> query = exec(QStringLiteral("SELECT id, config, name FROM platform ")
-                                                 + where + QStringLiteral(" ORDER BY id"),
-                                         values);
+    Core::Result<Query> query = exec(QStringLiteral("SELECT id, config, name FROM platform ")
+                                             + where + QStringLiteral(" ORDER BY id"),
+                                     values);
     if (!query)
         return query.error();
     QVector<TargetPlatform> platforms;
@@ -316,7 +316,7 @@ Core::Result<QVector<TargetPlatform>> SqlStore::loadPlatforms(const QString &whe
                                     query.value().value(2).toString(),
                                     {}};
     for (TargetPlatform &platform : platforms) {
-        Core::Result<QSqlQuery> rules
+        Core::Result<Query> rules
                 = exec(QStringLiteral("SELECT propname, pattern FROM platform_rule WHERE platform "
                                       "= ? ORDER BY orderno"),
                        {platform.id});
@@ -331,7 +331,7 @@ Core::Result<QVector<TargetPlatform>> SqlStore::loadPlatforms(const QString &whe
 
 Core::Result<QVector<ReportRecord>> SqlStore::loadReports(qint64 build)
 {
-    Core::Result<QSqlQuery> query
+    Core::Result<Query> query
             = exec(QStringLiteral("SELECT id, step, category, generator FROM report WHERE build = "
                                   "? ORDER BY id"),
                    {build});
@@ -344,7 +344,7 @@ Core::Result<QVector<ReportRecord>> SqlStore::loadReports(qint64 build)
                 query.value().value(1).toString(),   query.value().value(2).toString(),
                 query.value().value(3).toString(),   {}};
     for (ReportRecord &report : reports) {
-        Core::Result<QSqlQuery> items
+        Core::Result<Query> items
                 = exec(QStringLiteral("SELECT item, name, value FROM report_item WHERE report = ? "
                                       "ORDER BY item, orderno"),
                        {report.id});

@@ -16,7 +16,7 @@ Core::Result<QVector<BuildRequest>> SqlStore::buildRequests(qint64 offset, qint6
         sql += QStringLiteral(" LIMIT ? OFFSET ?");
         values << limit << qMax<qint64>(0, offset);
     }
-    Core::Result<QSqlQuery> rows = exec(sql, values);
+    Core::Result<Query> rows = exec(sql, values);
     if (!rows)
         return rows.error();
     QVector<BuildRequest> requests;
@@ -34,9 +34,9 @@ Core::Result<QVector<BuildRequest>> SqlStore::buildRequests(qint64 offset, qint6
 
 Core::Result<LogRecord> SqlStore::logRecord(qint64 logId)
 {
-    Core::Result<QSqlQuery> row = exec(QStringLiteral("SELECT id, build, step, generator, orderno, "
-                                                      "message_count FROM log WHERE id = ?"),
-                                       {logId});
+    Core::Result<Query> row = exec(QStringLiteral("SELECT id, build, step, generator, orderno, "
+                                                  "message_count FROM log WHERE id = ?"),
+                                   {logId});
     if (!row)
         return row.error();
     QSqlQuery &q = row.value();

@@ -99,6 +99,18 @@ public:
     /// DELETE /builds/ID (§5.8) or an admin invalidate (empty token: no token check): back to
     /// pending, steps/logs/reports/build attachments deleted; returns attachment files to delete.
     virtual Core::Result<QStringList> cancelBuild(qint64 id, const QString &token) = 0;
+    // --- preemption (issue 8 item 5; Bittern's extension, docs/PROTOCOL.md) --------------
+    /// The agent vacated the build while @p step was in progress: that step's row is removed,
+    /// the finished steps and their data are kept, the slave's token is forgotten and the
+    /// build is pending again with its preemption count raised. Returns the new count.
+    /// Conflict "Step S of build N is not in progress." when @p step is not the running step.
+    virtual Core::Result<int> preemptBuild(qint64 id, const QString &token, const QString &step)
+            = 0;
+    /// After startBuild() of a build that was preempted before: inserts its first unfinished
+    /// recipe step as in progress (unless a step is in progress already) and returns the
+    /// finished steps in recipe order (empty for a fresh build).
+    virtual Core::Result<QStringList> resumeBuild(qint64 id, const QString &token, qint64 now) = 0;
+
     /// Records an attachment (§5.7), replacing one of the same file name on the same resource;
     /// returns its id. The caller has written the bytes to attachment.filePath.
     virtual Core::Result<qint64> addAttachment(const Attachment &attachment) = 0;
@@ -134,10 +146,30 @@ public:
     /// One log record; NotFound "No such log (ID)." when absent. (H13, sqlstoreviews.cpp.)
     virtual Core::Result<LogRecord> logRecord(qint64 logId) = 0;
 
+    // --- matchmaking (issue 8; sqlstorematch.cpp) -------------------------------------------
+    /// Sets a configuration's requirements and rank; NotFound for an unknown configuration.
+    virtual Core::Result<void> setConfigurationMatch(const QString &config,
+                                                     const MatchExpressions &expressions)
+            = 0;
+    /// Sets a target platform's requirements and rank; NotFound for an unknown platform.
+    virtual Core::Result<void> setPlatformMatch(qint64 platform,
+                                                const MatchExpressions &expressions)
+            = 0;
+    /// The expressions of every configuration and platform that has any.
+    virtual Core::Result<MatchPolicies> matchPolicies() = 0;
+    /// Records the machine ad (ClassAd text; empty: none) an agent sent with its last poll; the
+    /// agent's row is created when missing.
+    virtual Core::Result<void> saveMachineAd(const QString &agent, const QString &ad) = 0;
+    /// The last machine ad of every agent that sent one, by agent name.
+    virtual Core::Result<QHash<QString, QString>> machineAds() = 0;
+
     // --- import ----------------------------------------------------------------------------
     /// Stores a historical build in one transaction unless (source, originalId) was imported
     /// before; returns whether it was inserted.
     virtual Core::Result<bool> importBuild(const ImportedBuild &build) = 0;
+    /// Inserts or updates (by source and original id, in one transaction) a build that ran on
+    /// a CI server; returns the store's build id. Such builds are never orphaned or queued.
+    virtual Core::Result<qint64> recordCiBuild(const CiBuildRecord &record) = 0;
 };
 
 } // namespace Bridge

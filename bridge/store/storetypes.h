@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QPair>
 #include <QString>
 #include <QVector>
@@ -283,6 +284,40 @@ struct ImportedBuild
     };
     QVector<Log> logs;
     QVector<ReportRecord> reports;
+};
+
+/// A build that ran on a CI server (`bittern run --ci … --db …`), recorded by its CI identity:
+/// ImportedBuild::source names the CI target ("ci:buildbot+http://HOST:PORT"), originalId is the
+/// CI server's build id. Recorded again, it replaces status, times, steps and errors, and the
+/// metrics when it has any.
+struct CiBuildRecord
+{
+    ImportedBuild run; ///< logs and reports are stored on first insert only
+    bool hasMetrics = false; ///< the CI server reported test, coverage or lint numbers
+    Core::TestTotals tests;
+    Core::CoverageTotals coverage;
+    Core::LintTotals lint;
+};
+
+/// A configuration's or a target platform's matchmaking expressions (issue 8): ClassAd text,
+/// empty = none (docs/MATCHMAKING.md).
+struct MatchExpressions
+{
+    QString requirements;
+    QString rank;
+    bool isEmpty() const { return requirements.isEmpty() && rank.isEmpty(); }
+    bool operator==(const MatchExpressions &o) const
+    {
+        return requirements == o.requirements && rank == o.rank;
+    }
+};
+
+/// The matchmaking expressions of every configuration (by name) and platform (by id) that has
+/// any.
+struct MatchPolicies
+{
+    QHash<QString, MatchExpressions> configurations;
+    QHash<qint64, MatchExpressions> platforms;
 };
 
 } // namespace Bridge

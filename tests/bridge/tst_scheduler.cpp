@@ -151,6 +151,63 @@ private Q_SLOTS:
         QCOMPARE(failing.error().message, QString("no repository"));
     }
 
+    void sameSecondRevisions_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<qint64>("secondTime"); // r "a" is committed at 500
+        QTest::addColumn<bool>("firstRunning"); // a's build was handed out before b came
+        const auto rows = [](const char *what, qint64 secondTime, bool firstRunning) {
+            for (const char *backend : {"sqlite-memory", "postgresql"})
+                QTest::addRow("%s: %s", backend, what)
+                        << QString(backend) << secondTime << firstRunning;
+        };
+        rows("two pending builds, one second apart", 501, false);
+        rows("two pending builds of the same second", 500, false);
+        rows("pending beside a running build, one second apart", 501, true);
+        rows("pending beside a running build of the same second", 500, true);
+    }
+    void sameSecondRevisions()
+    {
+        QFETCH(QString, backend);
+        QFETCH(qint64, secondTime);
+        QFETCH(bool, firstRunning);
+        if (!m_backends.unavailable(backend).isEmpty()) {
+            QTest::qSkip(qPrintable(m_backends.unavailable(backend)), __FILE__, __LINE__);
+            return;
+        }
+        auto store = m_backends.open(backend);
+        QVERIFY(store);
+        Configuration config;
+        config.name = "cfg";
+        config.path = "trunk";
+        config.active = true;
+        QVERIFY(store->saveConfiguration(config));
+        QVERIFY(store->savePlatform(TargetPlatform{0, "cfg", "any", {}}));
+        Scheduler scheduler(*store, QueueSettings());
+        const RevisionEntry a{"a", 500, "trunk", false};
+        const RevisionEntry b{"b", secondTime, "trunk", false};
+        QCOMPARE(scheduler.populate("cfg", {a}, 1000).value(), 1);
+        if (firstRunning) {
+            const auto first = scheduler.assign(slave("s1", "Linux"), 1000);
+            QVERIFY(first.value().build);
+            QCOMPARE(first.value().build->revision, QString("a"));
+        }
+        // b is the youngest revision of the path (e.g. two git commits in one second).
+        QCOMPARE(scheduler.populate("cfg", {b, a}, 1000).value(), 1);
+        // Bitten deletes a pending build when another build of the same configuration and
+        // platform has rev_time >= its own: in the same second both pending builds would go,
+        // and b beside a's build would be re-queued and deleted on every poll, never built.
+        const auto next = scheduler.assign(slave("s2", "Linux"), 1000);
+        QVERIFY2(next, next ? "" : qPrintable(next.error().message));
+        QVERIFY2(next.value().build, "the youngest revision was not handed out");
+        QCOMPARE(next.value().build->revision, QString("b"));
+        QVERIFY(!scheduler.assign(slave("s3", "Linux"), 1000).value().build); // 204
+        QCOMPARE(store->pendingBuilds().value().size(), 0);
+        QCOMPARE(store->findBuild("cfg", "a", next.value().build->platform).value().has_value(),
+                 firstRunning); // a pending older build is obsolete; a running one stays
+        QCOMPARE(scheduler.populate("cfg", {b, a}, 1000).value(), 0); // nothing re-queued
+    }
+
     void ruleCaseSensitivity_data()
     {
         QTest::addColumn<bool>("insensitive");

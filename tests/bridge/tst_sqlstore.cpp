@@ -668,6 +668,11 @@ private Q_SLOTS:
         QCOMPARE(agent.firstSeen, qint64(10));
         QCOMPARE(agent.lastSeen, qint64(20));
         QCOMPARE(agent.properties.size(), 2);
+        // Properties are stored as JSON text: quotes, backslashes, control and non-ASCII
+        // characters survive.
+        const QVector<QPair<QString, QString>> odd{{"q\"\\", "a\tb\n\u0001 \u00e9\u4e2d"}};
+        QVERIFY(store->saveAgent(Agent{"a2", odd, 10, 10, 0}));
+        QCOMPARE(store->agents().value().value(1).properties, odd);
         QVERIFY(store->saveCiTarget(CiTarget{"jenkins", "jenkins", "https://ci.example/"}));
         QCOMPARE(store->ciTargets().value().value(0).url, QString("https://ci.example/"));
         CiJob job{0, "jenkins", "cfg", 1, "cfg-linux", "", 0, 5};
@@ -676,6 +681,67 @@ private Q_SLOTS:
         QCOMPARE(store->saveCiJob(job).value(), job.id);
         QCOMPARE(store->ciJobs("jenkins").value().value(0).lastRunId, QString("queue/17"));
         QCOMPARE(store->ciJobs("other").value().size(), 0);
+    }
+
+    void ciBuildIsRecordedThenUpdated_data()
+    {
+        StoreBackends::addColumn();
+        StoreBackends::addRows();
+    }
+    void ciBuildIsRecordedThenUpdated()
+    {
+        OPEN_STORE(store);
+        const qint64 platform = addConfig(*store);
+        CiBuildRecord record;
+        record.run.source = "ci:buildbot+http://127.0.0.1:8010";
+        record.run.originalId = 42;
+        record.run.build = Build{0,        "cfg",
+                                 "r7",     0,
+                                 platform, "bitten-cfg-linux",
+                                 100,      0,
+                                 100,      BuildStatus::InProgress};
+        record.run.steps = {BuildStep{0, "one", "", StepStatus::InProgress, 100, 0}};
+        const qint64 id = store->recordCiBuild(record).value();
+        QCOMPARE(store->build(id).value().status, BuildStatus::InProgress);
+        // A CI build is not the queue's: never orphaned, never handed to a slave.
+        QCOMPARE(store->resetOrphanedBuilds(100000, 10).value().builds.size(), 0);
+        record.run.build.status = BuildStatus::Failure;
+        record.run.build.stopped = 120;
+        record.run.steps = {BuildStep{0, "one", "", StepStatus::Success, 100, 110},
+                            BuildStep{0, "two", "", StepStatus::Failure, 110, 120}};
+        record.run.errors = {StepError{0, "two", 0, "result retry"}};
+        record.hasMetrics = true;
+        record.tests.success = 3;
+        record.tests.failure = 1;
+        QCOMPARE(store->recordCiBuild(record).value(), id);
+        QCOMPARE(store->recordCiBuild(record).value(), id); // replaced, not added
+        const BuildDetail detail = store->buildDetail(id).value();
+        QCOMPARE(detail.build.status, BuildStatus::Failure);
+        QCOMPARE(detail.build.stopped, qint64(120));
+        QCOMPARE(detail.steps.size(), 2);
+        QCOMPARE(detail.steps.at(1).status, StepStatus::Failure);
+        QCOMPARE(detail.errors.size(), 1);
+        QCOMPARE(store->metrics("cfg").value().value(0).tests.success, qint64(3));
+        QCOMPARE(store->builds(BuildQuery()).value().total, qint64(1));
+    }
+
+    void partlyReadQueriesKeepNoSnapshot()
+    {
+        // Two stores on one WAL file, as `bittern serve` and `bittern build` share it: a
+        // single-row read must not leave a statement (and its read snapshot) open.
+        const QString location = m_backends.freshLocation("sqlite-wal");
+        auto server = SqlStore::open(location);
+        auto other = SqlStore::open(location);
+        QVERIFY(server && other);
+        const qint64 first = startedBuild(*server.value());
+        QCOMPARE(server.value()->build(first).value().revision, QString("10"));
+        Build build;
+        build.config = "cfg";
+        build.revision = "11";
+        build.revisionTime = 60;
+        build.platform = server.value()->platforms("cfg").value().value(0).id;
+        QVERIFY(other.value()->enqueueBuild(build));
+        QCOMPARE(server.value()->pendingBuilds().value().size(), 1);
     }
 };
 

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void setValueAndWrite();
     void samplesRoundTrip_data();
     void samplesRoundTrip();
+    void lineNumbers_data();
+    void lineNumbers();
 };
 
 void tst_IniFile::value_data()
@@ -290,6 +292,44 @@ void tst_IniFile::samplesRoundTrip()
     QVERIFY(reread);
     QVERIFY(reread.value() == ini.value());
     QCOMPARE(reread.value().toBytes(), ini.value().toBytes());
+}
+
+void tst_IniFile::lineNumbers_data()
+{
+    QTest::addColumn<QString>("section");
+    QTest::addColumn<QString>("option"); // empty: the section header's line
+    QTest::addColumn<int>("line");
+    QTest::addRow("first header") << "a" << QString() << 2;
+    QTest::addRow("option after a comment") << "a"
+                                            << "k" << 4;
+    QTest::addRow("option keyed case-insensitively") << "a"
+                                                     << "Other" << 5;
+    QTest::addRow("continued option starts on its first line") << "b"
+                                                               << "long" << 8;
+    QTest::addRow("option after a continuation") << "b"
+                                                 << "next" << 10;
+    QTest::addRow("inherited option has no own line") << "b"
+                                                      << "shared" << 0;
+    QTest::addRow("DEFAULT header") << "DEFAULT" << QString() << 11;
+    QTest::addRow("DEFAULT option") << "DEFAULT"
+                                    << "shared" << 12;
+    QTest::addRow("unknown section") << "c" << QString() << 0;
+    QTest::addRow("unknown option") << "a"
+                                    << "none" << 0;
+}
+
+void tst_IniFile::lineNumbers()
+{
+    QFETCH(QString, section);
+    QFETCH(QString, option);
+    QFETCH(int, line);
+    const QByteArray data = "# top\n[a]\n; note\nk = 1\nOTHER: 2\n\n[b]\nlong = x\n  y\n"
+                            "next = 3\n[DEFAULT]\nshared = s\n";
+    const Result<IniFile> ini = IniFile::parse(data);
+    QVERIFY(ini);
+    QCOMPARE(option.isEmpty() ? ini.value().sectionLine(section)
+                              : ini.value().optionLine(section, option),
+             line);
 }
 
 QTEST_GUILESS_MAIN(tst_IniFile)

@@ -16,6 +16,8 @@ private Q_SLOTS:
     void interpolate();
     void passesSeparately();
     void emptyContext();
+    void unresolvedReferences_data();
+    void unresolvedReferences();
 };
 
 static Interpolator::Context sampleContext()
@@ -170,6 +172,28 @@ void tst_Interpolator::emptyContext()
              QString("build_${config}_${build}"));
     QCOMPARE(interpolator.interpolate("$$"), QString("$"));
     QCOMPARE(interpolator.interpolate(QString()), QString());
+}
+
+void tst_Interpolator::unresolvedReferences_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("names");
+    QTest::addRow("none") << "make all" << QStringList();
+    QTest::addRow("unset slave option") << "-u ${slv.username} x" << QStringList{"slv.username"};
+    QTest::addRow("property, build variable and default resolve")
+            << "${python.path} ${build} ${nope.nope:fallback}" << QStringList();
+    QTest::addRow("environment resolves an identifier")
+            << "${HOME_UNSET} ${USER}" << QStringList{"HOME_UNSET"};
+    QTest::addRow("each name once, in order")
+            << "${b.b} ${a.a} ${b.b}" << QStringList{"b.b", "a.a"};
+    QTest::addRow("one character is no reference") << "${q}" << QStringList();
+}
+
+void tst_Interpolator::unresolvedReferences()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, names);
+    QCOMPARE(Interpolator(sampleContext()).unresolvedReferences(text), names);
 }
 
 QTEST_GUILESS_MAIN(tst_Interpolator)

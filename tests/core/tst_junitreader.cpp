@@ -136,6 +136,20 @@ void tst_JUnitReader::read_data()
                           "<testcase classname='c' name='n'/><other/></whatever>")
             << JUnitMode::Bitten << "type=test, fixture=c, name=n, status=success"
             << "1 success, 0 failure, 0 error, 0 ignore";
+    QTest::addRow("UTF-8, references and empty values in names and durations")
+            << QByteArray("<testsuite><testcase classname='c' name='a_long_first_name' "
+                          "time='12.345'/><testcase classname='c' name='\xc3\xa9\xe5\x90\x8d' "
+                          "time='1'/><testcase classname='c' name='x&amp;y&#233;' time=''/>"
+                          "<testcase classname='d' name='' time='0.25'/></testsuite>")
+            << JUnitMode::Bitten
+            << QString::fromUtf8("type=test, fixture=c, name=a_long_first_name, duration=12.345, "
+                                 "status=success\n"
+                                 "type=test, fixture=c, name=\xc3\xa9\xe5\x90\x8d, "
+                                 "duration=1, status=success\n"
+                                 "type=test, fixture=c, name=x&y\xc3\xa9, duration=, "
+                                 "status=success\n"
+                                 "type=test, fixture=d, name=, duration=0.25, status=success")
+            << "4 success, 0 failure, 0 error, 0 ignore";
     QTest::addRow("empty suite") << QByteArray("<testsuites/>") << JUnitMode::Bitten << ""
                                  << "0 success, 0 failure, 0 error, 0 ignore";
 }
@@ -154,6 +168,12 @@ void tst_JUnitReader::read()
     QVERIFY2(result, qPrintable(result ? QString() : result.error().toString()));
     QCOMPARE(dump(items), expected);
     QCOMPARE(::totals(result.value()), totals);
+    // A sink that keeps no item lets the reader reuse its buffers: the same items.
+    QStringList lines;
+    const auto again = JUnitReader::read(xml, options,
+                                         [&](const ReportItem &item) { lines << dump({item}); });
+    QVERIFY(again);
+    QCOMPARE(lines.join(QLatin1Char('\n')), expected);
 }
 
 void tst_JUnitReader::errors_data()

@@ -10,6 +10,7 @@
 
 #include "recipe-translator/tracdbreader.h"
 #include "tests/testlib/bittenschema.h"
+#include "tests/testlib/postgresinstance.h"
 
 using TestLib::bittenSchema;
 using TestLib::createDatabase;
@@ -140,40 +141,21 @@ private Q_SLOTS:
 
     void postgresql()
     {
-        const QString url = qEnvironmentVariable("BITTERN_TEST_PG_URL");
-        if (url.isEmpty()) {
-            QTest::qSkip("set BITTERN_TEST_PG_URL=postgres://user:password@127.0.0.1/db to run",
-                         __FILE__, __LINE__);
+        if (TestLib::PostgresInstance::binDir().isEmpty()) {
+            QTest::qSkip("PostgreSQL binaries are not installed.", __FILE__, __LINE__);
             return;
         }
-        const QString schema
-                = QStringLiteral("bittern_translate_%1").arg(QCoreApplication::applicationPid());
-        const QUrl parsed(url);
-        bool created = false;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase("QPSQL", "pg");
-            db.setHostName(parsed.host());
-            if (parsed.port() > 0)
-                db.setPort(parsed.port());
-            db.setUserName(parsed.userName());
-            db.setPassword(parsed.password());
-            db.setDatabaseName(parsed.path().mid(1));
-            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
-            created = TestLib::execStatements(
-                    db,
-                    QStringList{"CREATE SCHEMA " + schema, "SET search_path TO " + schema}
-                            + bittenSchema(12) + sampleRows);
-            const auto configs = created
-                    ? TracDbReader::read(url + (url.contains('?') ? "&" : "?") + "schema=" + schema)
-                    : Core::Result<QVector<Translator::Configuration>>(
-                            Core::makeError(Core::ErrorCode::Internal, "setup"));
-            TestLib::execStatements(db, {"DROP SCHEMA " + schema + " CASCADE"});
-            db.close();
-            QVERIFY(created);
-            QVERIFY2(configs, qPrintable(configs ? QString() : configs.error().message));
-            verifySample(configs.value());
-        }
-        QSqlDatabase::removeDatabase("pg");
+        TestLib::PostgresInstance postgres;
+        QVERIFY2(postgres.start(), qPrintable(postgres.errorString()));
+        QVERIFY2(postgres.createDatabase("trac"), qPrintable(postgres.errorString()));
+        // In a schema of its own, as Trac does with ?schema= in its database URL.
+        const QString script = "CREATE SCHEMA tracenv; SET search_path TO tracenv;\n"
+                + (bittenSchema(12) + sampleRows).join(";\n") + ";\n";
+        QVERIFY2(postgres.runSql("trac", script), qPrintable(postgres.errorString()));
+        const auto configs = TracDbReader::read(postgres.url("trac") + "?schema=tracenv");
+        QVERIFY2(configs, qPrintable(configs ? QString() : configs.error().message));
+        verifySample(configs.value());
+        QVERIFY(configs.value().at(1).source.startsWith(postgres.url("trac")));
     }
 };
 

@@ -28,7 +28,8 @@ struct Build
 
 Build runBuild(const Core::Recipe &recipe, const QString &workDir,
                Agent::StopSignal *stop = nullptr, const QString &cancelOnLine = QString(),
-               const QHash<QString, QString> &properties = {})
+               const QHash<QString, QString> &properties = {},
+               const QString &recipeName = QString())
 {
     Build build;
     Agent::CommandRegistry registry = Agent::CommandRegistry::builtin();
@@ -43,6 +44,7 @@ Build runBuild(const Core::Recipe &recipe, const QString &workDir,
     settings.workDir = workDir;
     settings.reportDir = workDir + "/reports";
     settings.properties = properties;
+    settings.recipeName = recipeName;
     build.outcome = runner.run(recipe, settings);
     return build;
 }
@@ -83,6 +85,8 @@ private Q_SLOTS:
     void corpusDocsExample();
     void corpusBoost();
     void corpusKatpoint();
+    void corpusErrors_data();
+    void corpusErrors();
 };
 
 void tst_BuildRunner::onError_data()
@@ -362,6 +366,52 @@ void tst_BuildRunner::corpusKatpoint()
     QCOMPARE(steps.mid(0, 2), (QStringList{"checkout-src:S", "checkout-tools:S"}));
     QVERIFY(QFile::exists(build.outcome.value().basedir + "/setup.py"));
     QVERIFY(QFileInfo(build.outcome.value().basedir + "/tools").isDir());
+}
+
+void tst_BuildRunner::corpusErrors_data()
+{
+    // Corpus recipes that cannot run here as they are, with the messages that say why.
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("steps");
+    QTest::addColumn<QStringList>("messages"); ///< live log lines expected, in this order
+    const auto unset = [](const char *ref, const char *hint) {
+        return QString("warning: simoncblyth-env_dybinst.xml, line 24: attribute \"args\" of "
+                       "<sh:exec> refers to ${%1}, which no slave property or build variable "
+                       "defines, so it is passed on as written. %2")
+                .arg(ref, hint);
+    };
+    QTest::addRow("dybinst: slave configuration options [slv] and build number not set")
+            << "simoncblyth-env_dybinst.xml" << QStringList{"export:F"}
+            << QStringList{unset("slv.logurl",
+                                 "Set option \"logurl\" in section [slv] of the slave "
+                                 "configuration, or define it with -D slv.logurl=VALUE."),
+                           unset("build", "Define it as a build variable (-D build=VALUE)."),
+                           unset("slv.username",
+                                 "Set option \"username\" in section [slv] of the slave "
+                                 "configuration, or define it with -D slv.username=VALUE."),
+                           unset("slv.password",
+                                 "Set option \"password\" in section [slv] of the slave "
+                                 "configuration, or define it with -D slv.password=VALUE."),
+                           "error: Executing bash failed (error code 1)"};
+}
+
+void tst_BuildRunner::corpusErrors()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, steps);
+    QFETCH(QStringList, messages);
+    auto recipe = Agent::AgentCli::loadRecipe(TestLib::sharedPath("corpus/recipes/" + file));
+    QVERIFY2(recipe, recipe ? "" : qPrintable(recipe.error().toString()));
+    QTemporaryDir dir;
+    const Build build = runBuild(recipe.value(), dir.path(), nullptr, QString(), {}, file);
+    QVERIFY(build.outcome);
+    QCOMPARE(stepNames(build.outcome.value()), steps);
+    QStringList seen;
+    for (const QString &line : build.liveLog) {
+        if (line.startsWith("warning: ") || line.startsWith("error: "))
+            seen << line;
+    }
+    QCOMPARE(seen, messages);
 }
 
 QTEST_GUILESS_MAIN(tst_BuildRunner)

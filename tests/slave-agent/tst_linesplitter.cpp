@@ -11,6 +11,8 @@ private Q_SLOTS:
     void split_data();
     void split();
     void boundedLine();
+    void byteLines_data();
+    void byteLines();
 };
 
 void tst_LineSplitter::split_data()
@@ -52,6 +54,56 @@ void tst_LineSplitter::boundedLine()
     splitter.feed(input.constData(), input.size());
     splitter.finish();
     QCOMPARE(sizes, (QVector<int>{10, 10, 5, 2}));
+}
+
+void tst_LineSplitter::byteLines_data()
+{
+    // How each line reaches a byte-level sink: "plain" and "markup" lines are the bytes fed
+    // (ASCII without NUL; "plain" can go into XML as it is), "decoded" lines are text.
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("text");
+    const QByteArray long40 = QByteArray(39, 'x');
+    QTest::addRow("short plain") << QByteArray("make all") << "plain"
+                                 << "make all";
+    QTest::addRow("long plain") << long40 + 'y' << "plain" << QString(long40 + 'y');
+    QTest::addRow("'<' in the overlapping last block")
+            << long40 + '<' << "markup" << QString(long40 + '<');
+    QTest::addRow("'&' in the first block") << '&' + long40 << "markup" << QString('&' + long40);
+    QTest::addRow("'>' short") << QByteArray("a>b") << "markup"
+                               << "a>b";
+    QTest::addRow("tab inside") << QByteArray(20, 'a') + "\tb"
+                                << "markup" << QString(QByteArray(20, 'a') + "\tb");
+    QTest::addRow("DEL") << QByteArray(17, 'a') + "\x7f" + "b"
+                         << "markup" << QString(QByteArray(17, 'a') + "\x7f" + "b");
+    QTest::addRow("escape sequence") << QByteArray("\x1b[0mok") << "markup"
+                                     << "\x1b[0mok";
+    QTest::addRow("empty") << QByteArray() << "plain"
+                           << "";
+    QTest::addRow("non-ASCII in the last block") << long40 + "\xc3\xa9"
+                                                 << "decoded" << QString(long40) + QChar(0xe9);
+    QTest::addRow("NUL in a long line") << QByteArray(18, 'n') + QByteArray(1, '\0') + "z"
+                                        << "decoded" << QString(QByteArray(18, 'n') + "z");
+    QTest::addRow("trailing spaces stripped") << long40 + "   "
+                                              << "plain" << QString(long40);
+}
+
+void tst_LineSplitter::byteLines()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, kind);
+    QFETCH(QString, text);
+    QStringList kinds;
+    QStringList texts;
+    Agent::LineSplitter splitter([&](const Agent::OutputLine &output) {
+        kinds << (!output.isAscii() ? "decoded" : output.isPlainAscii() ? "plain" : "markup");
+        texts << output.text();
+    });
+    const QByteArray input = line + '\n';
+    splitter.feed(input.constData(), input.size());
+    splitter.finish();
+    QCOMPARE(kinds, QStringList{kind});
+    QCOMPARE(texts, QStringList{text});
 }
 
 QTEST_GUILESS_MAIN(tst_LineSplitter)

@@ -16,6 +16,8 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void orderAndGrouping();
+    void byteLinesAsText_data();
+    void byteLinesAsText();
 };
 
 void tst_StepLogWriter::roundTrip_data()
@@ -103,6 +105,47 @@ void tst_StepLogWriter::orderAndGrouping()
     QCOMPARE(read.value().reports.first().items.size(), 1);
     QCOMPARE(read.value().attachments.size(), 1);
     QCOMPARE(read.value().attachments.first().resource, "config");
+}
+
+void tst_StepLogWriter::byteLinesAsText_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<bool>("plain"); ///< printable ASCII without markup characters
+    QTest::addRow("plain") << QByteArray("make: Nothing to be done.") << true;
+    QTest::addRow("markup") << QByteArray("a < b && c > d") << false;
+    QTest::addRow("starts with '<'") << QByteArray("<x a=\"1\">") << false;
+    QTest::addRow("control characters") << QByteArray("bell\x07 \x1b[0m\x7f") << false;
+    QTest::addRow("tab") << QByteArray("a\tb") << false;
+    QTest::addRow("empty") << QByteArray() << true;
+}
+
+void tst_StepLogWriter::byteLinesAsText()
+{
+    // An ASCII line handed over as bytes must give exactly the files its text gives.
+    QFETCH(QByteArray, line);
+    QFETCH(bool, plain);
+    const auto markup = plain ? Agent::OutputLine::Markup::None : Agent::OutputLine::Markup::Some;
+    QByteArray written[2][2];
+    for (int asBytes : {0, 1}) {
+        QTemporaryDir dir;
+        Agent::StepLogWriter writer;
+        QVERIFY(writer.open(dir.filePath("result.xml"), dir.filePath("step.log"), "s"));
+        for (const char *level : {"info", "error", "info"}) {
+            if (asBytes)
+                writer.addLogLine("g", level,
+                                  Agent::OutputLine::ascii(line.constData(), line.size(), markup));
+            else
+                writer.addLog("g", level, QString::fromLatin1(line));
+        }
+        writer.addLogLine("h", "info",
+                          Agent::OutputLine::ascii(line.constData(), line.size(), markup));
+        QVERIFY(writer.finish(Core::StepResult()));
+        written[asBytes][0] = TestLib::readFile(dir.filePath("result.xml"));
+        written[asBytes][1] = TestLib::readFile(dir.filePath("step.log"));
+    }
+    QCOMPARE(written[1][0], written[0][0]);
+    QCOMPARE(written[1][1], written[0][1]);
+    QCOMPARE(written[1][1], line + '\n' + line + '\n' + line + '\n' + line + '\n');
 }
 
 QTEST_GUILESS_MAIN(tst_StepLogWriter)

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "bridge/store/sqlstore.h"
 #include "core/reportjson.h"
 #include "integrations/buildbot/client.h"
 #include "tests/testlib/buildbotinstance.h"
@@ -84,6 +85,10 @@ private:
     QJsonObject latestBuild(const QString &builder) const;
     QJsonArray steps(const QJsonObject &build) const;
     bool sleepStepStarted() const;
+    /// The bridge's store `bittern run --db` records into (one SQLite file for the test).
+    QString storeLocation() const { return "sqlite:" + m_recipes.filePath("store.db"); }
+    /// The store's newest build of @p configuration, with its steps, errors and metrics.
+    Bridge::BuildDetail recordedBuild(const QString &configuration, Bridge::MetricPoint &metrics);
 
     TestLib::BuildbotInstance m_buildbot;
     QTemporaryDir m_recipes;
@@ -158,7 +163,8 @@ void tst_BuildbotPlugin::initTestCase()
                       "<build xmlns:sh=\"http://bitten.edgewall.org/tools/sh\"><step id=\"sleep\">"
                       "<sh:exec executable=\"sleep\" args=\"60\"/></step></build>\n"));
     const QString examples = QStringLiteral(BITTERN_SOURCE_DIR "/examples/");
-    const QStringList common{"push", "--ci", ciUrl(), "--data-dir", m_buildbot.dataDir()};
+    const QStringList common{"push", "--ci",         ciUrl(), "--data-dir", m_buildbot.dataDir(),
+                             "--db", storeLocation()};
     QStringList native = common + QStringList{"--strategy", "native"};
     QStringList agent = common + QStringList{"--strategy", "agent"};
     for (const QString &mode : {"fail", "continue", "ignore"}) {
@@ -190,6 +196,21 @@ void tst_BuildbotPlugin::pushListsBuilders()
           "bitten-onerror-fail-native-any", "bitten-onerror-ignore-agent-any",
           "bitten-bitten-docs_recipes_example-any", "bitten-worker-kill-any"})
         QVERIFY2(names.contains(expected), qPrintable(names.join(", ")));
+    // push --db recorded the CI target and one job per builder in the bridge's store.
+    auto store = Bridge::SqlStore::open(storeLocation());
+    QVERIFY(store);
+    const auto jobs = store.value()->ciJobs(QString());
+    QVERIFY(jobs);
+    QStringList jobNames;
+    for (const Bridge::CiJob &job : jobs.value()) {
+        jobNames += job.jobName;
+        if (job.jobName == "bitten-worker-kill-any")
+            QCOMPARE(job.config, QString("worker-kill"));
+    }
+    QVERIFY2(jobNames.contains("bitten-worker-kill-any")
+                     && jobNames.contains("bitten-python-project-any"),
+             qPrintable(jobNames.join(", ")));
+    QCOMPARE(store.value()->ciTargets().value().value(0).kind, QString("buildbot"));
     const QJsonObject scheduler = json("api/v2/forceschedulers/bittern")
                                           .value("forceschedulers")
                                           .toArray()
@@ -207,8 +228,10 @@ void tst_BuildbotPlugin::pushListsBuilders()
 
 void tst_BuildbotPlugin::pythonProjectRecords()
 {
-    const RunResult run = bittern({"run", "--ci", ciUrl(), "python-project", "--rev", "r7"});
+    const RunResult run = bittern(
+            {"run", "--ci", ciUrl(), "python-project", "--rev", "r7", "--db", storeLocation()});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out));
+    QVERIFY2(run.out.contains("recorded as build "), qPrintable(run.out));
     QVERIFY2(run.out.contains("Ran 4 tests"), qPrintable(run.out));
     QVERIFY2(
             run.out.contains("tests: 4 passed, 0 failed, 0 ignored; coverage: -; lint: 1 problems"),
@@ -233,6 +256,23 @@ void tst_BuildbotPlugin::pythonProjectRecords()
     }
     QCOMPARE(names, (QStringList{"worker_preparation", "bittern-recipe", "fetch", "test", "lint"}));
     QCOMPARE(results, (QList<int>{0, 0, 0, 0, 1}));
+
+    // The bridge's store holds the run: succeeded, the steps followed, the metrics.
+    Bridge::MetricPoint metrics;
+    const Bridge::BuildDetail recorded = recordedBuild("python-project", metrics);
+    QCOMPARE(recorded.build.status, Bridge::BuildStatus::Success);
+    QCOMPARE(recorded.build.revision, QString("r7"));
+    QStringList recordedSteps;
+    for (const Bridge::BuildStep &step : recorded.steps) {
+        recordedSteps += step.name;
+        QCOMPARE(step.status, Bridge::StepStatus::Success); // lint's "warnings" too
+    }
+    QVERIFY2(recordedSteps.contains("test") && recordedSteps.contains("lint"),
+             qPrintable(recordedSteps.join(", ")));
+    QCOMPARE(metrics.build, recorded.build.id);
+    QCOMPARE(metrics.tests.success, qint64(4));
+    QCOMPARE(metrics.tests.failure, qint64(0));
+    QCOMPARE(metrics.lint.convention, qint64(1));
 
     const int buildId = build.value("buildid").toInt();
     const QJsonArray sets = json(QString("api/v2/builds/%1/test_result_sets").arg(buildId))
@@ -393,6 +433,26 @@ void tst_BuildbotPlugin::staleReportIsNeverRead()
     }
 }
 
+Bridge::BuildDetail tst_BuildbotPlugin::recordedBuild(const QString &configuration,
+                                                      Bridge::MetricPoint &metrics)
+{
+    auto store = Bridge::SqlStore::open(storeLocation());
+    if (!store) {
+        qWarning("%s", qPrintable(store.error().message));
+        return {};
+    }
+    Bridge::BuildQuery query;
+    query.config = configuration;
+    const auto page = store.value()->builds(query);
+    if (!page || page.value().builds.isEmpty())
+        return {};
+    const auto points = store.value()->metrics(configuration);
+    if (points && !points.value().isEmpty())
+        metrics = points.value().constLast();
+    const auto detail = store.value()->buildDetail(page.value().builds.first().id);
+    return detail ? detail.value() : Bridge::BuildDetail();
+}
+
 bool tst_BuildbotPlugin::sleepStepStarted() const
 {
     const QJsonObject build = latestBuild("bitten-worker-kill-any");
@@ -425,7 +485,8 @@ void tst_BuildbotPlugin::workerKilledMidBuild()
 {
     QProcess run;
     run.setProcessChannelMode(QProcess::MergedChannels);
-    run.start(QStringLiteral(BITTERN_EXE), {"run", "--ci", ciUrl(), "worker-kill"});
+    run.start(QStringLiteral(BITTERN_EXE),
+              {"run", "--ci", ciUrl(), "worker-kill", "--db", storeLocation()});
     QVERIFY(run.waitForStarted());
     // Wait (bounded) until the sleep step runs, then take the worker away.
     QTRY_VERIFY_WITH_TIMEOUT(sleepStepStarted(), 30000);
@@ -443,6 +504,32 @@ void tst_BuildbotPlugin::workerKilledMidBuild()
     QSignalSpy done(cancel, &Buildbot::Request::finished);
     QVERIFY(cancel->isFinished() || done.wait(10000));
     QCOMPARE(cancel->error(), Buildbot::Request::Error::NoError);
+    // The bridge recorded the build as Buildbot ended it: failed, with the retry result.
+    Bridge::MetricPoint metrics;
+    const Bridge::BuildDetail recorded = recordedBuild("worker-kill", metrics);
+    QCOMPARE(recorded.build.status, Bridge::BuildStatus::Failure);
+    QVERIFY(recorded.build.stopped >= recorded.build.started && recorded.build.started > 0);
+    QStringList stepNames;
+    for (const Bridge::BuildStep &step : recorded.steps)
+        stepNames += step.name;
+    QVERIFY2(stepNames.contains("sleep"), qPrintable(stepNames.join(", ")));
+    for (const Bridge::BuildStep &step : recorded.steps) {
+        if (step.name == "sleep")
+            QCOMPARE(step.status, Bridge::StepStatus::Failure);
+    }
+    QVERIFY(!recorded.errors.isEmpty());
+    QVERIFY2(recorded.errors.constLast().message.contains("ended with result retry"),
+             qPrintable(recorded.errors.constLast().message));
+    auto store = Bridge::SqlStore::open(storeLocation());
+    QVERIFY(store);
+    bool jobFound = false;
+    const auto jobs = store.value()->ciJobs(QString());
+    QVERIFY(jobs);
+    for (const Bridge::CiJob &job : jobs.value())
+        jobFound = jobFound
+                || (job.jobName == "bitten-worker-kill-any" && job.build == recorded.build.id
+                    && job.lastRunId == QString::number(build.value("buildid").toInt()));
+    QVERIFY(jobFound);
 }
 
 QTEST_GUILESS_MAIN(tst_BuildbotPlugin)

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QVector>
+
+#include "core/optionspec.h"
+
+namespace Bridge {
+
+/**
+ * The option tables of `bittern` and its subcommands: each subcommand's parser, its --help
+ * text and the bittern(1) man page all come from these (core/optionspec.h).
+ */
+class CommandSpecs
+{
+public:
+    static Core::ProgramSpec program();
+    static Core::ProgramSpec serve();
+    static Core::ProgramSpec import();
+    static Core::ProgramSpec build();
+    static Core::ProgramSpec status();
+    static Core::ProgramSpec why();
+    static Core::ProgramSpec push();
+    static Core::ProgramSpec run();
+    /// Every subcommand with a full table, in the order of the man page.
+    static QVector<Core::ProgramSpec> subcommands();
+    /// One of subcommands() by name; an empty spec with just the name when there is none.
+    static Core::ProgramSpec find(const QString &name);
+};
+
+} // namespace Bridge

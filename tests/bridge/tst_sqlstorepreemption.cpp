@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SqlStore::preemptBuild and resumeBuild (issue 8 item 5) on every store backend.
+#include <QTest>
+
+#include "bridge/store/sqlstore.h"
+#include "tests/bridge/storetestsupport.h"
+
+using namespace Bridge;
+
+namespace {
+
+// QSKIP with one argument trips -Wgnu-zero-variadic-macro-arguments in Qt 5.
+#define SKIP_TEST(message) \
+    do { \
+        QTest::qSkip(message, __FILE__, __LINE__); \
+        return; \
+    } while (false)
+
+const char recipeXml[]
+        = "<build xmlns:sh=\"http://bitten.edgewall.org/tools/sh\">"
+          "<step id=\"checkout\" setup=\"true\"><sh:exec executable=\"true\"/></step>"
+          "<step id=\"compile\"><sh:exec executable=\"true\"/></step>"
+          "<step id=\"test\"><sh:exec executable=\"true\"/></step>"
+          "</build>";
+
+SlaveInfo slave(const QString &name, const QString &token)
+{
+    SlaveInfo info;
+    info.name = name;
+    info.set("token", token);
+    return info;
+}
+
+Core::StepResult stepResult(const QString &step)
+{
+    Core::StepResult result;
+    result.step = step;
+    Core::StepLog log;
+    log.generator = "http://bitten.edgewall.org/tools/sh#exec";
+    log.messages.append(Core::LogMessage{"info", step + " ran"});
+    result.logs.append(log);
+    return result;
+}
+
+} // namespace
+
+class tst_SqlStorePreemption : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { m_backends.start(); }
+    void preemptedBuildResumes_data();
+    void preemptedBuildResumes();
+    void preemptRefusesOtherSteps_data();
+    void preemptRefusesOtherSteps();
+
+private:
+    qint64 queueBuild(SqlStore &store);
+    StoreBackends m_backends;
+};
+
+qint64 tst_SqlStorePreemption::queueBuild(SqlStore &store)
+{
+    Configuration config;
+    config.name = "demo";
+    config.active = true;
+    config.recipe = recipeXml;
+    if (!store.saveConfiguration(config))
+        return 0;
+    TargetPlatform platform;
+    platform.config = "demo";
+    platform.name = "any";
+    auto platformId = store.savePlatform(platform);
+    if (!platformId)
+        return 0;
+    Build build;
+    build.config = "demo";
+    build.revision = "7";
+    build.platform = platformId.value();
+    auto id = store.enqueueBuild(build);
+    return id ? id.value() : 0;
+}
+
+void tst_SqlStorePreemption::preemptedBuildResumes_data()
+{
+    StoreBackends::addColumn();
+    StoreBackends::addRows();
+}
+
+void tst_SqlStorePreemption::preemptedBuildResumes()
+{
+    QFETCH(QString, backend);
+    if (!m_backends.unavailable(backend).isEmpty())
+        SKIP_TEST(qPrintable(m_backends.unavailable(backend)));
+    std::unique_ptr<SqlStore> store = m_backends.open(backend);
+    QVERIFY(store);
+    const qint64 id = queueBuild(*store);
+    QVERIFY(id > 0);
+    QVERIFY(store->assignBuild(id, slave("one", "t1"), 100));
+    QVERIFY(store->startBuild(id, "t1", 100));
+    QCOMPARE(store->resumeBuild(id, "t1", 100).value(), QStringList()); // a fresh build
+    QVERIFY(store->storeStepResult(id, "t1", stepResult("checkout"), 101));
+
+    QCOMPARE(store->preemptBuild(id, "t1", "compile").value(), 1);
+    Build pending = store->build(id).value();
+    QCOMPARE(pending.status, BuildStatus::Pending);
+    QCOMPARE(pending.slave, QString());
+    QCOMPARE(store->buildDetail(id).value().steps.size(), 1); // "checkout" kept
+    // The old agent's token owns nothing any more.
+    QCOMPARE(store->keepalive(id, "t1", 103).error().code, Core::ErrorCode::Conflict);
+
+    QVERIFY(store->assignBuild(id, slave("two", "t2"), 104));
+    QVERIFY(store->startBuild(id, "t2", 104));
+    QCOMPARE(store->resumeBuild(id, "t2", 104).value(), QStringList({"checkout"}));
+    QCOMPARE(store->resumeBuild(id, "t2", 104).value(), QStringList({"checkout"})); // repeated GET
+    const BuildDetail detail = store->buildDetail(id).value();
+    QCOMPARE(detail.steps.size(), 2);
+    QCOMPARE(detail.steps.at(1).name, QString("compile"));
+    QCOMPARE(detail.steps.at(1).status, StepStatus::InProgress);
+    // The re-run setup step is acknowledged, not stored again.
+    QCOMPARE(store->storeStepResult(id, "t2", stepResult("checkout"), 105).value().kind,
+             StepOutcome::Kind::Duplicate);
+    QCOMPARE(store->storeStepResult(id, "t2", stepResult("compile"), 106).value().kind,
+             StepOutcome::Kind::Stored);
+    const StepOutcome last = store->storeStepResult(id, "t2", stepResult("test"), 107).value();
+    QCOMPARE(last.kind, StepOutcome::Kind::Completed);
+    QCOMPARE(last.buildStatus, BuildStatus::Success);
+    const BuildDetail done = store->buildDetail(id).value();
+    QCOMPARE(done.steps.size(), 3);
+    QCOMPARE(done.logs.size(), 3);
+}
+
+void tst_SqlStorePreemption::preemptRefusesOtherSteps_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("a finished step") << "sqlite-memory"
+                                     << "t1"
+                                     << "checkout"
+                                     << "Step checkout of build %1 is not in progress.";
+    QTest::addRow("a step not started") << "sqlite-memory"
+                                        << "t1"
+                                        << "test"
+                                        << "Step test of build %1 is not in progress.";
+    QTest::addRow("another agent's token") << "sqlite-memory"
+                                           << "t9"
+                                           << "compile"
+                                           << "Token mismatch (wrong slave): slave=t9, build=t1";
+}
+
+void tst_SqlStorePreemption::preemptRefusesOtherSteps()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, token);
+    QFETCH(QString, step);
+    QFETCH(QString, message);
+    std::unique_ptr<SqlStore> store = m_backends.open(backend);
+    QVERIFY(store);
+    const qint64 id = queueBuild(*store);
+    QVERIFY(store->assignBuild(id, slave("one", "t1"), 100));
+    QVERIFY(store->startBuild(id, "t1", 100));
+    QVERIFY(store->storeStepResult(id, "t1", stepResult("checkout"), 101));
+    const auto refused = store->preemptBuild(id, token, step);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, Core::ErrorCode::Conflict);
+    QCOMPARE(refused.error().message, message.contains("%1") ? message.arg(id) : message);
+    QCOMPARE(store->build(id).value().status, BuildStatus::InProgress);
+}
+
+QTEST_GUILESS_MAIN(tst_SqlStorePreemption)
+#include "tst_sqlstorepreemption.moc"
