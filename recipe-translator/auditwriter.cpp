@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringList>
 
 #include "recipe-translator/planner.h"
 
@@ -62,6 +63,17 @@ Counts count(const QVector<ConfigurationPlan> &plans)
         }
     }
     return c;
+}
+
+/// "jenkins", "jenkins,buildbot"; "none" for an audit without --to.
+QString targetNames(const AuditContext &context)
+{
+    if (context.targets.isEmpty())
+        return enumName(Target::None);
+    QStringList names;
+    for (const Target target : context.targets)
+        names += enumName(target);
+    return names.join(QLatin1Char(','));
 }
 
 } // namespace
@@ -124,7 +136,7 @@ QByteArray AuditWriter::json(const QVector<ConfigurationPlan> &plans, const Audi
         configurations.append(configurationObject(plan));
     const QJsonObject root{
             {QStringLiteral("schema"), QStringLiteral("bittern.audit/1")},
-            {QStringLiteral("target"), enumName(context.target)},
+            {QStringLiteral("target"), targetNames(context)},
             {QStringLiteral("strategy"), enumName(context.strategy)},
             {QStringLiteral("allowPartial"), context.partial == PartialPolicy::AllowPartial},
             {QStringLiteral("summary"),
@@ -188,7 +200,7 @@ QByteArray AuditWriter::markdown(const QVector<ConfigurationPlan> &plans,
 {
     const Counts c = count(plans);
     QString md = QStringLiteral("# Bittern translation audit\n\nTarget: %1 · strategy: %2%3\n\n")
-                         .arg(enumName(context.target), enumName(context.strategy),
+                         .arg(targetNames(context), enumName(context.strategy),
                               context.partial == PartialPolicy::AllowPartial
                                       ? QStringLiteral(" · --allow-partial")
                                       : QString());

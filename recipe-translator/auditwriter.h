@@ -13,7 +13,7 @@ namespace Translator {
 /// What the audit says about the run as a whole.
 struct AuditContext
 {
-    Target target = Target::None;
+    QVector<Target> targets; ///< empty: the audit alone
     StrategyChoice strategy = StrategyChoice::Auto;
     PartialPolicy partial = PartialPolicy::FailUnsupported;
 };

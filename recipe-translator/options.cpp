@@ -28,6 +28,28 @@ struct Parser
     Parser() { OptionsParser::commandSpec().addOptionsTo(parser); }
 };
 
+/// `--to jenkins,buildbot`: each target once, in the order given; an empty value gives none.
+Core::Result<QVector<Target>> parseTargets(const QString &value)
+{
+    QVector<Target> targets;
+    for (const QString &name : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        Target target = Target::None;
+        if (name == QLatin1String("jenkins"))
+            target = Target::Jenkins;
+        else if (name == QLatin1String("buildbot"))
+            target = Target::Buildbot;
+        else if (name == QLatin1String("recipe"))
+            target = Target::Recipe;
+        else
+            return usage(QStringLiteral("bittern translate: unknown target '%1' (use jenkins, "
+                                        "buildbot or recipe).")
+                                 .arg(name));
+        if (!targets.contains(target))
+            targets.append(target);
+    }
+    return targets;
+}
+
 } // namespace
 
 Core::ProgramSpec OptionsParser::commandSpec()
@@ -39,7 +61,7 @@ Core::ProgramSpec OptionsParser::commandSpec()
     };
     return {QStringLiteral("bittern"),
             QStringLiteral("translate"),
-            {QStringLiteral("--to jenkins|buildbot|recipe [--strategy auto|agent|native] "
+            {QStringLiteral("--to TARGET[,TARGET...] [--strategy auto|agent|native] "
                             "[--audit]"),
              QStringLiteral("[--allow-partial] [--jenkins-library NAME[@VERSION]] [-o DIR] "
                             "INPUT...")},
@@ -47,7 +69,11 @@ Core::ProgramSpec OptionsParser::commandSpec()
             QStringLiteral("Translates Bitten recipes, recipe directories and Trac databases "
                            "to Jenkins or Buildbot jobs. INPUT is a recipe file, a directory of "
                            "recipes, a trac.db or a postgres:// URL."),
-            {option({QStringLiteral("to")}, "TARGET", "Target: jenkins, buildbot or recipe.", ""),
+            {option({QStringLiteral("to")}, "TARGET",
+                    "Targets: jenkins, buildbot or recipe; several, separated by commas "
+                    "(jenkins,buildbot), "
+                    "read and plan each recipe once for all of them.",
+                    ""),
              option({QStringLiteral("strategy")}, "STRATEGY",
                     "auto (native only where exact), agent or native.", "auto"),
              option({QStringLiteral("audit")}, "",
@@ -77,17 +103,10 @@ Core::Result<Options> OptionsParser::parse(const QStringList &arguments)
         options.help = true;
         return options;
     }
-    const QString target = p.parser.value(p.to);
-    if (target == QLatin1String("jenkins"))
-        options.target = Target::Jenkins;
-    else if (target == QLatin1String("buildbot"))
-        options.target = Target::Buildbot;
-    else if (target == QLatin1String("recipe"))
-        options.target = Target::Recipe;
-    else if (!target.isEmpty())
-        return usage(QStringLiteral("bittern translate: unknown target '%1' (use jenkins, "
-                                    "buildbot or recipe).")
-                             .arg(target));
+    Core::Result<QVector<Target>> targets = parseTargets(p.parser.value(p.to));
+    if (!targets)
+        return targets.error();
+    options.targets = std::move(targets).value();
     const QString strategy
             = p.parser.isSet(p.strategy) ? p.parser.value(p.strategy) : QStringLiteral("auto");
     if (strategy == QLatin1String("agent"))
@@ -104,11 +123,12 @@ Core::Result<Options> OptionsParser::parse(const QStringList &arguments)
     options.outputDir = p.parser.value(p.output);
     options.jenkinsLibrary = p.parser.value(p.library);
     if (p.parser.isSet(p.library)
-        && (options.jenkinsLibrary.trimmed().isEmpty() || options.target != Target::Jenkins))
+        && (options.jenkinsLibrary.trimmed().isEmpty()
+            || !options.targets.contains(Target::Jenkins)))
         return usage(QStringLiteral("bittern translate: --jenkins-library needs a library name "
                                     "and --to jenkins."));
     options.inputs = p.parser.positionalArguments();
-    if (options.target == Target::None && options.audit == AuditMode::Off)
+    if (options.targets.isEmpty() && options.audit == AuditMode::Off)
         return usage(QStringLiteral("bittern translate: --to is required unless --audit is "
                                     "given."));
     if (options.inputs.isEmpty())

@@ -3,6 +3,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 #include "core/optionspec.h"
 #include "core/result.h"
@@ -19,7 +20,7 @@ enum class AuditMode {
 /// The options of `bittern translate`.
 struct Options
 {
-    Target target = Target::None;
+    QVector<Target> targets; ///< --to, in the order given; empty: audit only
     StrategyChoice strategy = StrategyChoice::Auto;
     AuditMode audit = AuditMode::Off;
     PartialPolicy partial = PartialPolicy::FailUnsupported;
@@ -30,7 +31,7 @@ struct Options
 };
 
 /**
- * Parses `bittern translate --to jenkins|buildbot|recipe [--strategy auto|agent|native]
+ * Parses `bittern translate --to TARGET[,TARGET…] [--strategy auto|agent|native]
  * [--audit] [--allow-partial] [--jenkins-library NAME[@VERSION]] [-o DIR] INPUT...` (arguments
  * without the program name, the first
  * being "translate"). Pure: usage errors come back as InvalidArgument with the message to print.

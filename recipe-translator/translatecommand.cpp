@@ -142,7 +142,6 @@ private:
 struct Outcome
 {
     ConfigurationPlan plan;
-    QVector<OutputFile> files;
     QStringList errors;
     bool failed = false; ///< not (fully) translated: exit 1 unless something worse happened
     bool unusable = false; ///< a recipe could not be read or a file written: exit 2
@@ -150,16 +149,19 @@ struct Outcome
 };
 
 /**
- * Reads and translates the configurations on worker threads, at most a window ahead of the
- * consumer, and hands the outcomes back in input order; the consumer (the calling thread)
- * writes the files meanwhile, so translating and file creation overlap. The translation
- * itself stays pure.
+ * Reads, translates and writes the configurations on worker threads, at most a window ahead
+ * of the consumer, and hands the outcomes (plans and errors) back in input order, so progress
+ * and the audit come out as from one thread. The translation itself stays pure; file creation
+ * is most of the cost and runs on every core.
  */
 class Pipeline
 {
 public:
-    Pipeline(const Inputs &inputs, const Options &options)
-        : m_inputs(inputs), m_options(options), m_outcomes(size_t(inputs.configurations.size()))
+    Pipeline(const Inputs &inputs, const Options &options, OutputWriter &writer)
+        : m_inputs(inputs),
+          m_options(options),
+          m_writer(writer),
+          m_outcomes(size_t(inputs.configurations.size()))
     {
         m_planOptions.strategy = options.strategy;
         m_planOptions.partial = options.partial;
@@ -175,7 +177,7 @@ public:
             const std::lock_guard<std::mutex> lock(m_mutex);
             m_taken = int(m_outcomes.size()); // lets workers past the window finish
         }
-        m_changed.notify_all();
+        m_room.notify_all();
         for (std::thread &thread : m_threads)
             thread.join();
     }
@@ -186,16 +188,24 @@ public:
     {
         std::unique_lock<std::mutex> lock(m_mutex);
         Outcome &slot = m_outcomes[size_t(index)];
-        m_changed.wait(lock, [&slot] { return slot.ready; });
+        m_awaited = index;
+        m_ready.wait(lock, [&slot] { return slot.ready; });
+        m_awaited = -1;
         m_taken = index + 1;
         Outcome outcome = std::move(slot);
+        // Workers blocked on a full window wake in batches: one wake-up per outcome made the
+        // futex calls cost more than the work when writing is the slower side.
+        const bool wakeWorkers = m_blockedWorkers > 0
+                && (m_taken % wakeBatch == 0 || m_taken == int(m_outcomes.size()));
         lock.unlock();
-        m_changed.notify_all();
+        if (wakeWorkers) // wake-ups only when someone waits: each one is a futex call
+            m_room.notify_all();
         return outcome;
     }
 
 private:
     static constexpr int window = 512; ///< outcomes kept in memory ahead of the consumer
+    static constexpr int wakeBatch = 64;
 
     void work()
     {
@@ -203,15 +213,20 @@ private:
         for (int index = m_next++; index < count; index = m_next++) {
             {
                 std::unique_lock<std::mutex> lock(m_mutex);
-                m_changed.wait(lock, [&] { return index < m_taken + window; });
+                ++m_blockedWorkers;
+                m_room.wait(lock, [&] { return index < m_taken + window; });
+                --m_blockedWorkers;
             }
             Outcome outcome = process(index);
             outcome.ready = true;
+            bool awaited = false;
             {
                 const std::lock_guard<std::mutex> lock(m_mutex);
                 m_outcomes[size_t(index)] = std::move(outcome);
+                awaited = m_awaited == index;
             }
-            m_changed.notify_all();
+            if (awaited)
+                m_ready.notify_one();
         }
     }
 
@@ -229,24 +244,33 @@ private:
             configuration.recipe = std::move(recipe).value();
         }
         TranslationResult result
-                = Translation::translate(configuration, m_options.target, m_planOptions);
+                = Translation::translate(configuration, m_options.targets, m_planOptions);
         outcome.failed = !result.error.isEmpty()
                 || (result.plan.status == ConversionStatus::Unsupported
-                    && m_options.target != Target::None);
+                    && !m_options.targets.isEmpty());
         if (!result.error.isEmpty())
             outcome.errors += result.error;
         outcome.plan = std::move(result.plan);
-        outcome.files = std::move(result.files);
+        for (const OutputFile &file : qAsConst(result.files)) {
+            if (const Core::Result<void> written = m_writer.write(file); !written) {
+                outcome.errors += written.error().message;
+                outcome.unusable = true;
+            }
+        }
         return outcome;
     }
 
     const Inputs &m_inputs;
     const Options &m_options;
+    OutputWriter &m_writer;
     PlanOptions m_planOptions;
     std::atomic<int> m_next{0};
     std::mutex m_mutex;
-    std::condition_variable m_changed;
-    int m_taken = 0; ///< outcomes taken so far (guarded by m_mutex)
+    std::condition_variable m_ready; ///< the consumer waits for outcome m_awaited
+    std::condition_variable m_room; ///< workers wait for the window to move
+    int m_taken = 0; ///< outcomes taken so far (guarded by m_mutex, as the next two)
+    int m_awaited = -1;
+    int m_blockedWorkers = 0;
     std::vector<Outcome> m_outcomes;
     std::vector<std::thread> m_threads;
 };
@@ -266,8 +290,8 @@ void makeNamesUnique(QVector<Configuration> &configurations)
 Exit writeAudit(const Options &options, const QVector<ConfigurationPlan> &plans,
                 OutputWriter &writer, QStringList &errors)
 {
-    const AuditContext context{options.target, options.strategy, options.partial};
-    if (options.outputDir.isEmpty() && options.target == Target::None) {
+    const AuditContext context{options.targets, options.strategy, options.partial};
+    if (options.outputDir.isEmpty() && options.targets.isEmpty()) {
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly))
             return Exit::Failed;
@@ -291,18 +315,12 @@ Exit translateAll(Inputs &inputs, const Options &options, OutputWriter &writer,
 {
     Exit exit = inputs.exit;
     Progress progress(inputs.configurations.size());
-    Pipeline pipeline(inputs, options);
+    Pipeline pipeline(inputs, options, writer);
     const bool keepPlans = options.audit == AuditMode::On; // only the audit needs them all
     if (keepPlans)
         plans.reserve(inputs.configurations.size());
     for (int i = 0; i < inputs.configurations.size(); ++i) {
         Outcome outcome = pipeline.take(i);
-        for (const OutputFile &file : qAsConst(outcome.files)) {
-            if (const Core::Result<void> written = writer.write(file); !written) {
-                outcome.errors += written.error().message;
-                outcome.unusable = true;
-            }
-        }
         inputs.errors += outcome.errors;
         if (outcome.failed && exit == Exit::Success)
             exit = Exit::Failed;

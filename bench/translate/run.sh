@@ -16,9 +16,9 @@ mkdir -p "$work/recipes"
 # recently deleted inode (recently_deleted() in find_inode_bit), which made runs after
 # `rm -rf` 3-8x slower and is not what a user translating into a new directory sees.
 for run in 1 2 3 4 5; do
-    for target in jenkins buildbot; do
+    for target in jenkins buildbot jenkins,buildbot; do
         /usr/bin/time -f "$target run $run: %e s wall, %U s user, %S s sys, %M KiB max RSS" \
-            "$bin/bittern" translate --to "$target" -o "$work/out-$run/$target" "$work/recipes" \
+            "$bin/bittern" translate --to "$target" -o "$work/out-$run/${target/,/+}" "$work/recipes" \
             2>&1 >/dev/null |
             grep -v '^bittern translate: config-' || true
     done

@@ -77,11 +77,42 @@ private Q_SLOTS:
             return;
         }
         QVERIFY(options);
-        QCOMPARE(int(options.value().target), target);
+        QCOMPARE(int(options.value().targets.value(0, Target::None)), target);
         QCOMPARE(int(options.value().strategy), strategy);
         QCOMPARE(options.value().audit == AuditMode::On, audit);
         QCOMPARE(options.value().partial == PartialPolicy::AllowPartial, partial);
         QCOMPARE(options.value().outputDir, output);
+    }
+
+    void targets_data()
+    {
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QVector<Target>>("targets");
+        QTest::addRow("one target") << "buildbot" << QVector<Target>{Target::Buildbot};
+        QTest::addRow("both CI targets, read once")
+                << "jenkins,buildbot" << QVector<Target>{Target::Jenkins, Target::Buildbot};
+        QTest::addRow("order kept, repeats dropped")
+                << "recipe,jenkins,recipe" << QVector<Target>{Target::Recipe, Target::Jenkins};
+        QTest::addRow("empty items skipped") << "jenkins,," << QVector<Target>{Target::Jenkins};
+    }
+
+    void targets()
+    {
+        QFETCH(QString, to);
+        QFETCH(QVector<Target>, targets);
+        const Core::Result<Options> options
+                = OptionsParser::parse(QStringList{"translate", "--to", to, "a.xml"});
+        QVERIFY(options);
+        QCOMPARE(options.value().targets, targets);
+    }
+
+    void badTargetInList()
+    {
+        const Core::Result<Options> options
+                = OptionsParser::parse(QStringList{"translate", "--to", "jenkins,gitlab", "a.xml"});
+        QVERIFY(!options);
+        QCOMPARE(options.error().message,
+                 "bittern translate: unknown target 'gitlab' (use jenkins, buildbot or recipe).");
     }
 };
 

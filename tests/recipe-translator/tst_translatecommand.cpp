@@ -123,6 +123,10 @@ private Q_SLOTS:
         QTest::addRow("buildbot with audit")
                 << QStringList{"--to", "buildbot", "--audit", golden("onerror")} << 0
                 << QStringList{"recipe.json", "audit.md", "audit.json"};
+        QTest::addRow("both CI targets in one run")
+                << QStringList{"--to", "jenkins,buildbot", "--audit", golden("svn")} << 0
+                << QStringList{"recipe/Jenkinsfile", "recipe/config.xml", "recipe.json", "audit.md",
+                               "audit.json"};
         QTest::addRow("normalised recipe") << QStringList{"--to", "recipe", golden("entities")} << 0
                                            << QStringList{"recipe.xml"};
         QTest::addRow("two inputs of the same name")

@@ -38,8 +38,8 @@ private:
                 = Translation::translate(golden.configuration, Target::Recipe, golden.options);
         for (const OutputFile &file : recipe.files)
             files.insert(QStringLiteral("normalised.xml"), file.content);
-        const AuditContext context{Target::Jenkins, golden.options.strategy,
-                                   golden.options.partial};
+        const AuditContext context{
+                {Target::Jenkins}, golden.options.strategy, golden.options.partial};
         files.insert(QStringLiteral("audit.md"), AuditWriter::markdown({jenkins.plan}, context));
         files.insert(QStringLiteral("audit.json"), AuditWriter::json({jenkins.plan}, context));
         return files;
