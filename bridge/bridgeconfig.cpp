@@ -65,6 +65,16 @@ QString boolean(const QString &value, bool &out)
     return {};
 }
 
+QString positiveNumber(const QString &value, std::optional<double> &out)
+{
+    bool ok = false;
+    const double number = value.toDouble(&ok);
+    if (!ok || !(number > 0) || !qIsFinite(number))
+        return QStringLiteral("a number above 0");
+    out = number;
+    return {};
+}
+
 QString text(const QString &value, QString &out)
 {
     out = value;
@@ -139,6 +149,8 @@ QHash<QString, Setter> optionTable()
             {QStringLiteral("server.users_file"), path(&C::usersFile)},
             {QStringLiteral("server.api_tokens_file"), path(&C::apiTokensFile)},
             {QStringLiteral("server.match_interval"), secs(&C::matchInterval)},
+            {QStringLiteral("server.preempt_rank_margin"),
+             [](const QString &v, C &c) { return positiveNumber(v, c.preemptRankMargin); }},
             {QStringLiteral("repository.url"), &repository},
             {QStringLiteral("repository.poll_interval"), secs(&C::pollInterval)},
             {QStringLiteral("bitten.slave_timeout"), secs(&C::slaveTimeout)},

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <optional>
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QSet>
@@ -65,6 +67,8 @@ public:
     QString usersFile; ///< users_file: slave credentials
     QString apiTokensFile; ///< api_tokens_file; empty: $BITTERN_API_TOKENS
     qint64 matchInterval = 30; ///< match_interval: seconds between full matchmaking passes
+    /// preempt_rank_margin: rank preemption (issue 8 item 5); unset: never
+    std::optional<double> preemptRankMargin;
     // [repository]
     QString repository; ///< url: git:PATH, svn:URL or hg:PATH
     qint64 pollInterval = 60; ///< poll_interval

@@ -33,6 +33,7 @@ BridgeService::BridgeService(std::unique_ptr<Store> store, const ServiceSettings
     matching.slaveTimeout = m_settings.slaveTimeout;
     matching.buildAll = m_settings.buildAll;
     matching.clock = m_settings.clock;
+    matching.preemptRankMargin = m_settings.preemptRankMargin;
     m_match = new MatchService(*m_store, matching, this);
     ProtocolContext context;
     context.store = m_store.get();
@@ -42,6 +43,8 @@ BridgeService::BridgeService(std::unique_ptr<Store> store, const ServiceSettings
     context.buildAll = m_settings.buildAll;
     context.attachmentDir = m_settings.attachmentDir;
     context.publicUrl = m_settings.publicUrl;
+    if (m_settings.preemptRankMargin)
+        context.vacateCheck = [this](qint64 build) { return m_match->vacateReason(build); };
     if (!m_settings.repository.isEmpty())
         context.populate = [this] { populateQueue(); };
     m_protocol = std::make_unique<BittenProtocol>(context, m_settings.authenticator);
@@ -53,6 +56,7 @@ BridgeService::BridgeService(std::unique_ptr<Store> store, const ServiceSettings
     // $BITTERN_API_TOKENS); without tokens every API request answers 401.
     {
         auto *frontend = new WebFrontend(*m_store, m_settings.apiTokens, m_settings.clock, this);
+        frontend->setBuildsQueuedHook([this] { buildsQueued(); });
         frontend->mount(*m_router);
     }
     // --- end H13
@@ -121,6 +125,13 @@ void BridgeService::handleShutdownFinished()
 {
     m_store.reset(); // closes the database cleanly (WAL checkpoint on SQLite)
     Q_EMIT stopped();
+}
+
+void BridgeService::buildsQueued()
+{
+    if (auto reserved = m_match->buildsQueued(); !reserved)
+        qCWarning(lcBridgeHttp, "Could not match the queued builds: %s",
+                  qPrintable(reserved.error().message));
 }
 
 void BridgeService::populateQueue()

@@ -36,6 +36,8 @@ struct ServiceSettings
     TokenTable apiTokens; ///< REST API bearer tokens; empty: every API request answers 401
     qint64 pollInterval = 60; ///< seconds between queue populations on slave polls (§7.2)
     qint64 matchInterval = 30; ///< seconds between full matchmaking passes; 0: none (issue 8)
+    /// Rank preemption margin (MatchServiceSettings::preemptRankMargin); unset: never
+    std::optional<double> preemptRankMargin;
     qint64 agentIdleTimeout = 600; ///< an idle agent unseen this long leaves the matchmaker
     QString repository; ///< git:URL|svn:URL|hg:URL polled for new revisions; empty: none
     bool buildAll = false; ///< [bitten] build_all: queue and keep older revisions too
@@ -81,6 +83,8 @@ private:
     /// §7.2 on a slave poll: queues new revisions of settings.repository, at most once per
     /// settings.pollInterval seconds.
     void populateQueue();
+    /// Builds were queued through the REST API: the matchmaker reserves them (issue 8).
+    void buildsQueued();
 
     std::unique_ptr<Store> m_store;
     ServiceSettings m_settings;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bridge/commandspecs.h"
 
+#include "bridge/bridgeconfig.h"
 #include "recipe-translator/options.h"
 
 namespace Bridge {
@@ -68,7 +69,7 @@ Core::ProgramSpec CommandSpecs::serve()
              QStringLiteral("[--slave-timeout SECONDS] [--users FILE] [--data-dir DIR]"),
              QStringLiteral("[--public-url URL] [--api-tokens FILE]"),
              QStringLiteral("[--repo git:URL|svn:URL|hg:URL] [--poll-interval SECONDS]"),
-             QStringLiteral("[--match-interval SECONDS]")},
+             QStringLiteral("[--match-interval SECONDS] [--preempt-rank-margin NUMBER]")},
             "the Bitten-compatible master (protocol v5) on SQLite or PostgreSQL",
             "Runs the Bitten-compatible master: slaves poll URL/builds (protocol v5); build "
             "pages at URL/build/CONFIG/ID.",
@@ -94,6 +95,10 @@ Core::ProgramSpec CommandSpecs::serve()
                     "Seconds between two full matchmaking passes, which reserve queued builds "
                     "for idle agents (docs/MATCHMAKING.md); 0 matches on polls only.",
                     "30"),
+             option("preempt-rank-margin", "NUMBER",
+                    "Rank preemption: a running build's agent is asked to vacate when a waiting "
+                    "build that no idle agent can take ranks it at least this much higher (a "
+                    "number above 0; docs/MATCHMAKING.md). Not given: never."),
              helpOption()});
 }
 
@@ -203,10 +208,102 @@ Core::ProgramSpec CommandSpecs::run()
                    options);
 }
 
+Core::ProgramSpec CommandSpecs::validate()
+{
+    return command(
+            "validate", {QStringLiteral("[--steps] RECIPE...")},
+            "check recipes; FILE:LINE:COL diagnostics",
+            "Checks Bitten recipes and prints FILE:LINE:COL: error|warning: text per "
+            "finding.\n\nExit status: 0 no errors, 1 a recipe has errors, 2 a file cannot "
+            "be read or parsed.",
+            {option("steps", "", "Also lists each recipe's steps and commands."), helpOption()});
+}
+
+Core::ProgramSpec CommandSpecs::match()
+{
+    return command(
+            "match",
+            {QStringLiteral("CONFIG [--platform NAME] [--requirements EXPR] [--rank EXPR]"),
+             QStringLiteral("CONFIG [--setup-steps ID[,ID...]] [--db LOCATION]")},
+            "show or set the requirements and rank of a configuration or platform",
+            "Shows or sets the matchmaking requirements and rank (ClassAd expressions, see "
+            "docs/MATCHMAKING.md) of a configuration, or of one of its target platforms, and "
+            "the setup steps of a configuration. An option given sets that value (an empty "
+            "value clears it); the others keep theirs.",
+            {option("platform", "NAME", "The target platform instead of the configuration."),
+             option("requirements", "EXPR",
+                    "Which agents may build it, e.g. 'TARGET.Memory >= 8192'."),
+             option("rank", "EXPR", "Which agents it prefers, e.g. 'TARGET.Cpus'."),
+             option("setup-steps", "ID[,ID...]",
+                    "Steps of the configuration's recipe that a resumed build runs again to "
+                    "rebuild its workspace, besides those the recipe marks as setup "
+                    "(docs/AGENT.md); every id must be a step of the recipe."),
+             option("db", "LOCATION",
+                    "The store: sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DB.",
+                    "$BITTERN_DB, else sqlite:bittern.db"),
+             helpOption()});
+}
+
+Core::ProgramSpec CommandSpecs::migrate()
+{
+    return command("migrate", {QStringLiteral("[--db STORE] [--dry-run]")},
+                   "upgrade a store to the latest schema (or --dry-run)",
+                   "Brings the store to the latest schema in one transaction; a failed "
+                   "migration leaves it as it was.",
+                   {storeOption(),
+                    option("dry-run", "", "Lists the pending migrations and changes nothing."),
+                    helpOption()});
+}
+
+Core::ProgramSpec CommandSpecs::migrateStore()
+{
+    return command(
+            "migrate-store", {QStringLiteral("--from STORE --to STORE")},
+            "copy a store into a new one (SQLite to PostgreSQL)",
+            "Copies every table of a store into a new, empty one in one transaction and "
+            "verifies the row counts.",
+            {option("from", "STORE", "The store to copy, e.g. sqlite:/var/lib/bittern/bittern.db."),
+             option("to", "STORE",
+                    "The new, empty store, e.g. "
+                    "postgresql://USER:PASSWORD@HOST:PORT/DATABASE."),
+             helpOption()});
+}
+
+Core::ProgramSpec CommandSpecs::backup()
+{
+    return command("backup", {QStringLiteral("[--db sqlite:PATH] --to FILE")},
+                   "online backup of a SQLite store to a file",
+                   "Online backup of a SQLite store with SQLite's backup API; bittern serve may "
+                   "go on writing. Back up PostgreSQL with pg_dump.",
+                   {option("db", "sqlite:PATH", "The SQLite store to back up.",
+                           "$BITTERN_DB, else sqlite:bittern.db"),
+                    option("to", "FILE", "The backup file to write."), helpOption()});
+}
+
+Core::ProgramSpec CommandSpecs::config()
+{
+    Core::ProgramSpec spec
+            = command("config", {QStringLiteral("check [FILE]")},
+                      "check a bridge configuration file (config check FILE)", "", {helpOption()});
+    spec.description
+            = QStringLiteral("Validates the bridge configuration FILE (default %1), the INI file "
+                             "'bittern serve --config FILE' reads. Prints \"FILE: OK\" or each "
+                             "bad line as FILE:LINE: error: MESSAGE; options Bittern accepts but "
+                             "ignores are warnings.\n\nExit status: 0 valid, 1 errors, 2 usage "
+                             "error or unreadable file.")
+                      .arg(BridgeConfig::defaultPath());
+    return spec;
+}
+
 QVector<Core::ProgramSpec> CommandSpecs::subcommands()
 {
-    return {serve(), import(), build(), status(), why(), Translator::OptionsParser::commandSpec(),
-            push(),  run()};
+    return {validate(), Translator::OptionsParser::commandSpec(),
+            push(),     run(),
+            serve(),    why(),
+            match(),    import(),
+            build(),    status(),
+            migrate(),  migrateStore(),
+            backup(),   config()};
 }
 
 Core::ProgramSpec CommandSpecs::find(const QString &name)

@@ -22,7 +22,13 @@ public:
     static Core::ProgramSpec why();
     static Core::ProgramSpec push();
     static Core::ProgramSpec run();
-    /// Every subcommand with a full table, in the order of the man page.
+    static Core::ProgramSpec validate();
+    static Core::ProgramSpec match();
+    static Core::ProgramSpec migrate();
+    static Core::ProgramSpec migrateStore();
+    static Core::ProgramSpec backup();
+    static Core::ProgramSpec config();
+    /// Every subcommand of `bittern`, each with its full table, in the order of the dispatch table.
     static QVector<Core::ProgramSpec> subcommands();
     /// One of subcommands() by name; an empty spec with just the name when there is none.
     static Core::ProgramSpec find(const QString &name);

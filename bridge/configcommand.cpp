@@ -5,19 +5,15 @@
 #include <QTextStream>
 
 #include "bridge/bridgeconfig.h"
+#include "bridge/commandspecs.h"
 #include "bridge/subcommands.h"
+#include "core/helpwriter.h"
 
 namespace Bridge {
 
 QString ConfigCommand::helpText()
 {
-    return QStringLiteral(
-                   "usage: bittern config check [FILE]\n"
-                   "Validates the bridge configuration FILE (default %1), the INI file\n"
-                   "'bittern serve --config FILE' reads. Prints \"FILE: OK\" or each bad line as\n"
-                   "FILE:LINE: error: MESSAGE; options Bittern accepts but ignores are warnings.\n"
-                   "Exit status: 0 valid, 1 errors, 2 usage error or unreadable file.\n")
-            .arg(BridgeConfig::defaultPath());
+    return Core::HelpWriter::write(CommandSpecs::config());
 }
 
 int ConfigCommand::run(const QStringList &arguments)

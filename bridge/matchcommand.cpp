@@ -4,20 +4,39 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
+#include "bridge/commandspecs.h"
 #include "bridge/store/sqlstore.h"
 #include "bridge/subcommands.h"
 #include "core/classadparser.h"
+#include "core/helpwriter.h"
+#include "core/recipereader.h"
 
 namespace Bridge {
 
 namespace {
 
+QString show(const QString &text)
+{
+    return text.isEmpty() ? QStringLiteral("(none)") : text;
+}
+
 QString describe(const QString &what, const MatchExpressions &expressions)
 {
-    const auto show
-            = [](const QString &text) { return text.isEmpty() ? QStringLiteral("(none)") : text; };
     return QStringLiteral("%1\n  requirements = %2\n  rank = %3\n")
             .arg(what, show(expressions.requirements), show(expressions.rank));
+}
+
+/// "a,b , c" → {a, b, c}; "" → {} (clears the list).
+QStringList stepList(const QString &text)
+{
+    QStringList steps;
+    const QStringList parts = text.split(QLatin1Char(','));
+    for (const QString &part : parts) {
+        const QString step = part.trimmed();
+        if (!step.isEmpty() && !steps.contains(step))
+            steps += step;
+    }
+    return steps;
 }
 
 MatchExpressions updated(MatchExpressions expressions, const MatchCommand::Options &options)
@@ -47,29 +66,13 @@ Core::Result<qint64> platformId(Store &store, const QString &config, const QStri
 
 QString MatchCommand::helpText()
 {
-    return QStringLiteral(
-            "usage: bittern match CONFIG [--platform NAME] [--requirements EXPR] [--rank EXPR]\n"
-            "                     [--db LOCATION]\n\n"
-            "Shows or sets the matchmaking requirements and rank (ClassAd expressions, see\n"
-            "docs/MATCHMAKING.md) of a configuration, or of one of its target platforms.\n"
-            "An option given sets that expression (an empty value clears it).\n\n"
-            "  --platform NAME      the target platform instead of the configuration\n"
-            "  --requirements EXPR  which agents may build it, e.g. 'TARGET.Memory >= 8192'\n"
-            "  --rank EXPR          which agents it prefers, e.g. 'TARGET.Cpus'\n"
-            "  --db LOCATION        the store (default $BITTERN_DB or sqlite:bittern.db)\n");
+    return Core::HelpWriter::write(CommandSpecs::match());
 }
 
 Core::Result<MatchCommand::Options> MatchCommand::parseOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({
-            {QStringLiteral("platform"), QStringLiteral("Platform."), QStringLiteral("NAME")},
-            {QStringLiteral("requirements"), QStringLiteral("Requirements."),
-             QStringLiteral("EXPR")},
-            {QStringLiteral("rank"), QStringLiteral("Rank."), QStringLiteral("EXPR")},
-            {QStringLiteral("db"), QStringLiteral("Store."), QStringLiteral("LOCATION")},
-            {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Shows this help.")},
-    });
+    CommandSpecs::match().addOptionsTo(parser);
     if (!parser.parse(arguments))
         return Core::makeError(Core::ErrorCode::InvalidArgument, parser.errorText());
     Options options;
@@ -88,6 +91,13 @@ Core::Result<MatchCommand::Options> MatchCommand::parseOptions(const QStringList
         options.requirements = parser.value(QStringLiteral("requirements"));
     if (parser.isSet(QStringLiteral("rank")))
         options.rank = parser.value(QStringLiteral("rank"));
+    if (parser.isSet(QStringLiteral("setup-steps"))) {
+        if (!options.platform.isEmpty())
+            return Core::makeError(Core::ErrorCode::InvalidArgument,
+                                   QStringLiteral("--setup-steps belongs to the configuration; "
+                                                  "give it without --platform."));
+        options.setupSteps = stepList(parser.value(QStringLiteral("setup-steps")));
+    }
     if (auto checked = check(options.requirements, QStringLiteral("The requirements are"));
         !checked)
         return checked.error();
@@ -109,6 +119,23 @@ Core::Result<void> MatchCommand::check(const std::optional<QString> &expression,
     return {};
 }
 
+Core::Result<QStringList> MatchCommand::unknownSteps(const QByteArray &recipe,
+                                                     const QStringList &steps)
+{
+    if (steps.isEmpty())
+        return QStringList();
+    const auto read = Core::RecipeReader().read(recipe);
+    if (!read)
+        return Core::makeError(Core::ErrorCode::InvalidArgument,
+                               QStringLiteral("The recipe cannot be read, so its steps are "
+                                              "unknown: %1")
+                                       .arg(read.error().message));
+    QStringList unknown = steps;
+    for (const Core::RecipeStep &step : read.value().steps)
+        unknown.removeAll(step.id);
+    return unknown;
+}
+
 Core::Result<QString> MatchCommand::run(Store &store, const Options &options)
 {
     const auto config = store.configuration(options.config);
@@ -117,13 +144,8 @@ Core::Result<QString> MatchCommand::run(Store &store, const Options &options)
     const auto policies = store.matchPolicies();
     if (!policies)
         return policies.error();
-    if (options.platform.isEmpty()) {
-        const MatchExpressions now
-                = updated(policies.value().configurations.value(options.config), options);
-        if (auto saved = store.setConfigurationMatch(options.config, now); !saved)
-            return saved.error();
-        return describe(QStringLiteral("Configuration '%1':").arg(options.config), now);
-    }
+    if (options.platform.isEmpty())
+        return runOnConfiguration(store, config.value(), policies.value(), options);
     const auto id = platformId(store, options.config, options.platform);
     if (!id)
         return id.error();
@@ -133,6 +155,40 @@ Core::Result<QString> MatchCommand::run(Store &store, const Options &options)
     return describe(QStringLiteral("Target platform '%1' of configuration '%2':")
                             .arg(options.platform, options.config),
                     now);
+}
+
+Core::Result<QString> MatchCommand::runOnConfiguration(Store &store, const Configuration &config,
+                                                       const MatchPolicies &policies,
+                                                       const Options &options)
+{
+    QStringList setupSteps = config.setupSteps;
+    if (options.setupSteps) {
+        // Checked before anything is stored, so a wrong id changes nothing.
+        const auto unknown = unknownSteps(config.recipe, *options.setupSteps);
+        if (!unknown)
+            return Core::makeError(unknown.error().code,
+                                   QStringLiteral("Configuration '%1': %2")
+                                           .arg(config.name, unknown.error().message));
+        if (!unknown.value().isEmpty())
+            return Core::makeError(
+                    Core::ErrorCode::InvalidArgument,
+                    QStringLiteral("The recipe of configuration '%1' has no step named %2; "
+                                   "nothing was stored.")
+                            .arg(config.name,
+                                 QLatin1Char('\'') + unknown.value().join(QLatin1String("', '"))
+                                         + QLatin1Char('\'')));
+        setupSteps = *options.setupSteps;
+    }
+    const MatchExpressions now = updated(policies.configurations.value(config.name), options);
+    if (auto saved = store.setConfigurationMatch(config.name, now); !saved)
+        return saved.error();
+    if (options.setupSteps) {
+        if (auto saved = store.setConfigurationSetupSteps(config.name, setupSteps); !saved)
+            return saved.error();
+    }
+    return describe(QStringLiteral("Configuration '%1':").arg(config.name), now)
+            + QStringLiteral("  setup steps = %1\n")
+                      .arg(show(setupSteps.join(QLatin1String(", "))));
 }
 
 int runMatch(const QStringList &arguments)

@@ -4,27 +4,16 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
+#include "bridge/commandspecs.h"
 #include "bridge/store/sqlitebackup.h"
 #include "bridge/store/storecopier.h"
 #include "bridge/store/storedatabase.h"
 #include "bridge/subcommands.h"
+#include "core/helpwriter.h"
 
 namespace Bridge {
 
 namespace {
-
-const char migrateUsage[]
-        = "usage: bittern migrate [--db STORE] [--dry-run]\n"
-          "Brings the store (default $BITTERN_DB or sqlite:bittern.db) to the latest schema in\n"
-          "one transaction; --dry-run lists the pending migrations and changes nothing.\n";
-const char migrateStoreUsage[]
-        = "usage: bittern migrate-store --from STORE --to STORE\n"
-          "Copies every table of a store (e.g. sqlite:/var/lib/bittern/bittern.db) into a new,\n"
-          "empty one (e.g. postgresql://USER:PASSWORD@HOST:PORT/DATABASE) in one transaction.\n";
-const char backupUsage[]
-        = "usage: bittern backup [--db sqlite:PATH] --to FILE\n"
-          "Online backup of a SQLite store with SQLite's backup API; bittern serve may go on\n"
-          "writing. Back up PostgreSQL with pg_dump.\n";
 
 int exitCodeFor(const Core::Error &error)
 {
@@ -33,11 +22,10 @@ int exitCodeFor(const Core::Error &error)
             : int(ExitCode::Usage);
 }
 
-const char *usageOf(const QString &command)
+/// The --help text of @p command (migrate, migrate-store or backup).
+QString usageOf(const QString &command)
 {
-    if (command == QLatin1String("migrate-store"))
-        return migrateStoreUsage;
-    return command == QLatin1String("backup") ? backupUsage : migrateUsage;
+    return Core::HelpWriter::write(CommandSpecs::find(command));
 }
 
 /// Parses the options; prints help or the usage error. Returns the options when the command
@@ -89,16 +77,7 @@ Core::Result<StoreMaintenanceOptions> parseStoreMaintenanceOptions(const QString
 {
     const QString command = arguments.value(0);
     QCommandLineParser parser;
-    parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")});
-    if (command == QLatin1String("migrate-store"))
-        parser.addOptions({{QStringLiteral("from"), QStringLiteral("Source."), QStringLiteral("S")},
-                           {QStringLiteral("to"), QStringLiteral("Target."), QStringLiteral("S")}});
-    else
-        parser.addOption({QStringLiteral("db"), QStringLiteral("Store."), QStringLiteral("STORE")});
-    if (command == QLatin1String("backup"))
-        parser.addOption({QStringLiteral("to"), QStringLiteral("Backup."), QStringLiteral("FILE")});
-    if (command == QLatin1String("migrate"))
-        parser.addOption({QStringLiteral("dry-run"), QStringLiteral("List only.")});
+    CommandSpecs::find(command).addOptionsTo(parser);
     if (!parser.parse(arguments))
         return Core::makeError(Core::ErrorCode::InvalidArgument, parser.errorText());
     if (!parser.positionalArguments().isEmpty())

@@ -69,6 +69,21 @@ Core::Result<void> readSeconds(const QCommandLineParser &parser, const QString &
     return {};
 }
 
+/// --preempt-rank-margin, a number above 0 (kept as the configuration file set it when not given).
+Core::Result<void> readMargin(const QCommandLineParser &parser, std::optional<double> &margin)
+{
+    const QString name = QStringLiteral("preempt-rank-margin");
+    if (!parser.isSet(name))
+        return {};
+    bool ok = false;
+    const double number = parser.value(name).toDouble(&ok);
+    if (!ok || !(number > 0) || !qIsFinite(number))
+        return usageError(QStringLiteral("Invalid --%1 value \"%2\": expected a number above 0.")
+                                  .arg(name, parser.value(name)));
+    margin = number;
+    return {};
+}
+
 /// Sets @p field from option @p name when it was given (a configuration file value stays else).
 void setIfGiven(const QCommandLineParser &parser, const QString &name, QString &field)
 {
@@ -89,6 +104,8 @@ Core::Result<void> fillPolling(const QCommandLineParser &parser, ServeOptions &o
     if (auto match = readSeconds(parser, QStringLiteral("match-interval"), options.matchInterval);
         !match)
         return match;
+    if (auto margin = readMargin(parser, options.preemptRankMargin); !margin)
+        return margin;
     return readSeconds(parser, QStringLiteral("poll-interval"), options.pollInterval);
 }
 
@@ -136,6 +153,7 @@ Core::Result<ServiceSettings> serviceSettings(const ServeOptions &options)
     settings.repository = options.repository;
     settings.pollInterval = options.pollInterval;
     settings.matchInterval = options.matchInterval;
+    settings.preemptRankMargin = options.preemptRankMargin;
     settings.buildAll = options.buildAll;
     settings.stabilizeWait = options.stabilizeWait;
     settings.attachmentDir
@@ -184,6 +202,7 @@ ServeOptions optionsFromConfig(const BridgeConfig &config)
     options.repository = config.repository;
     options.pollInterval = config.pollInterval;
     options.matchInterval = config.matchInterval;
+    options.preemptRankMargin = config.preemptRankMargin;
     options.buildAll = config.buildAll;
     options.stabilizeWait = config.stabilizeWait;
     return options;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <optional>
+
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -27,6 +29,8 @@ struct ServeOptions
     QString repository; ///< --repo git:URL|svn:URL|hg:URL: polled for new revisions
     qint64 pollInterval = 60; ///< --poll-interval SECONDS: least time between two pollings
     qint64 matchInterval = 30; ///< --match-interval SECONDS: full matchmaking passes (0: none)
+    /// --preempt-rank-margin NUMBER or [server] preempt_rank_margin (issue 8 item 5); unset: never
+    std::optional<double> preemptRankMargin;
     QString configFile; ///< --config FILE: the bridge configuration read before the options
     bool buildAll = false; ///< [bitten] build_all of the configuration file
     qint64 stabilizeWait = 0; ///< [bitten] stabilize_wait of the configuration file

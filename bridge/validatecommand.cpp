@@ -7,7 +7,9 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include "bridge/commandspecs.h"
 #include "bridge/subcommands.h"
+#include "core/helpwriter.h"
 #include "core/recipereader.h"
 #include "core/recipevalidator.h"
 
@@ -69,13 +71,7 @@ Core::Result<ValidateCommand::Options> ValidateCommand::parseOptions(const QStri
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption steps(QStringLiteral("steps"),
-                                   QStringLiteral("Also list each recipe's steps and commands."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    parser.addOption(steps);
-    parser.addOption(help);
-    parser.addPositionalArgument(QStringLiteral("RECIPE"), QStringLiteral("Recipe files."));
+    CommandSpecs::validate().addOptionsTo(parser);
     if (!parser.parse(arguments)) {
         QString why = parser.errorText();
         if (!why.endsWith(QLatin1Char('.')))
@@ -84,8 +80,8 @@ Core::Result<ValidateCommand::Options> ValidateCommand::parseOptions(const QStri
                                QStringLiteral("bittern validate: ") + why);
     }
     Options options;
-    options.helpRequested = parser.isSet(help);
-    options.steps = parser.isSet(steps) ? StepListing::On : StepListing::Off;
+    options.helpRequested = parser.isSet(QStringLiteral("help"));
+    options.steps = parser.isSet(QStringLiteral("steps")) ? StepListing::On : StepListing::Off;
     options.recipes = parser.positionalArguments();
     if (options.recipes.isEmpty() && !options.helpRequested)
         return Core::makeError(Core::ErrorCode::InvalidArgument,
@@ -96,13 +92,7 @@ Core::Result<ValidateCommand::Options> ValidateCommand::parseOptions(const QStri
 
 QString ValidateCommand::helpText()
 {
-    return QStringLiteral(
-            "usage: bittern validate [--steps] RECIPE...\n\n"
-            "Checks Bitten recipes and prints FILE:LINE:COL: error|warning: text per finding.\n"
-            "Exit status: 0 no errors, 1 a recipe has errors, 2 a file cannot be read or "
-            "parsed.\n\n"
-            "  --steps     also list each recipe's steps and commands\n"
-            "  -h, --help  show this help\n");
+    return Core::HelpWriter::write(CommandSpecs::validate());
 }
 
 int ValidateCommand::validateData(const QString &fileName, const QByteArray &data,

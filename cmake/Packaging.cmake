@@ -21,26 +21,27 @@ foreach(dir ${BITTERN_PACKAGING_DIR} ${BITTERN_PACKAGING_DIR}/systemd)
 endforeach()
 
 # Man pages: written at build time by the binaries' hidden --man option from the same option
-# tables as --help (core/optionspec.h).
+# tables as --help (core/optionspec.h), and installed gzipped (-n: no timestamp) as Debian wants.
 set(BITTERN_MAN_DIR ${PROJECT_BINARY_DIR}/man)
 file(MAKE_DIRECTORY ${BITTERN_MAN_DIR})
 foreach(program bittern bittern-agent)
-    add_custom_command(OUTPUT ${BITTERN_MAN_DIR}/${program}.1
+    add_custom_command(OUTPUT ${BITTERN_MAN_DIR}/${program}.1 ${BITTERN_MAN_DIR}/${program}.1.gz
         COMMAND ${CMAKE_COMMAND} -E make_directory ${BITTERN_MAN_DIR}
         COMMAND ${CMAKE_COMMAND} -E env ASAN_OPTIONS=detect_leaks=0
             sh -c "\"$<TARGET_FILE:${program}>\" --man > ${program}.1.tmp"
         COMMAND ${CMAKE_COMMAND} -E rename ${program}.1.tmp ${program}.1
+        COMMAND sh -c "gzip -9n -c ${program}.1 > ${program}.1.gz"
         WORKING_DIRECTORY ${BITTERN_MAN_DIR} DEPENDS ${program} VERBATIM)
-    list(APPEND BITTERN_MAN_PAGES ${BITTERN_MAN_DIR}/${program}.1)
+    list(APPEND BITTERN_MAN_PAGES ${BITTERN_MAN_DIR}/${program}.1 ${BITTERN_MAN_DIR}/${program}.1.gz)
 endforeach()
 add_custom_target(manpages ALL DEPENDS ${BITTERN_MAN_PAGES})
 
 # Binaries and man pages.
 install(TARGETS bittern RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT bittern)
 install(TARGETS bittern-agent RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT bittern-agent)
-install(FILES ${BITTERN_MAN_DIR}/bittern.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
+install(FILES ${BITTERN_MAN_DIR}/bittern.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
     COMPONENT bittern)
-install(FILES ${BITTERN_MAN_DIR}/bittern-agent.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
+install(FILES ${BITTERN_MAN_DIR}/bittern-agent.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
     COMPONENT bittern-agent)
 
 # The example recipes (examples/slave.ini points examples.dir at this directory).
@@ -59,7 +60,7 @@ if(EXISTS ${BITTERN_PACKAGING_DIR}/systemd/bittern-agent@.service)
 endif()
 if(EXISTS ${BITTERN_PACKAGING_DIR}/bittern.ini)
     install(FILES ${BITTERN_PACKAGING_DIR}/bittern.ini DESTINATION /etc/bittern
-        PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ COMPONENT bittern)
+        COMPONENT bittern) # 0644 as Debian wants; the postinst makes it 0640 root:bittern
     string(APPEND BITTERN_BRIDGE_CONFFILES "/etc/bittern/bittern.ini\n")
 endif()
 install(DIRECTORY DESTINATION /etc/bittern/agents COMPONENT bittern-agent)
@@ -89,11 +90,46 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/integrations/jenkins/vars
     DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/bittern/jenkins-library
     COMPONENT bittern-jenkins-library)
 
+# Debian's per-package documentation: the machine-readable copyright file and the compressed
+# Debian changelog in /usr/share/doc/PACKAGE (gzip -n: no timestamp, reproducible).
+set(BITTERN_DEBIAN_REVISION 1)
+set(BITTERN_DEBIAN_VERSION ${PROJECT_VERSION}-${BITTERN_DEBIAN_REVISION})
+set(BITTERN_DEBIAN_DOC_DIR ${PROJECT_BINARY_DIR}/packaging-doc)
+configure_file(${BITTERN_PACKAGING_DIR}/debian/changelog ${BITTERN_DEBIAN_DOC_DIR}/changelog.Debian
+    @ONLY)
+execute_process(COMMAND gzip -9nf ${BITTERN_DEBIAN_DOC_DIR}/changelog.Debian
+    RESULT_VARIABLE BITTERN_GZIP_STATUS)
+if(NOT BITTERN_GZIP_STATUS EQUAL 0)
+    message(FATAL_ERROR "gzip could not compress ${BITTERN_DEBIAN_DOC_DIR}/changelog.Debian")
+endif()
+# Lintian overrides for tags that are wrong for packages outside Debian's archive, per package:
+# packaging/debian/lintian-overrides (a "*" package name applies to every package).
+file(STRINGS ${BITTERN_PACKAGING_DIR}/debian/lintian-overrides BITTERN_LINTIAN_OVERRIDES
+    REGEX "^[^#]")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+    ${BITTERN_PACKAGING_DIR}/debian/lintian-overrides)
+foreach(package bittern bittern-agent bittern-buildbot bittern-jenkins-library)
+    install(FILES ${BITTERN_PACKAGING_DIR}/debian/copyright
+        ${BITTERN_DEBIAN_DOC_DIR}/changelog.Debian.gz
+        DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${package} COMPONENT ${package})
+    set(overrides "")
+    foreach(line IN LISTS BITTERN_LINTIAN_OVERRIDES)
+        string(REGEX REPLACE "^\\*:" "${package}:" line "${line}")
+        if(line MATCHES "^${package}: ")
+            string(APPEND overrides "${line}\n")
+        endif()
+    endforeach()
+    file(WRITE ${BITTERN_DEBIAN_DOC_DIR}/${package}.lintian-overrides "${overrides}")
+    install(FILES ${BITTERN_DEBIAN_DOC_DIR}/${package}.lintian-overrides
+        DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/lintian/overrides RENAME ${package}
+        COMPONENT ${package})
+endforeach()
+
 # CPack: one .deb per component.
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME bittern)
 set(CPACK_PACKAGE_VENDOR "The Bittern project")
-set(CPACK_PACKAGE_CONTACT "Bittern maintainers <bittern@localhost>")
+set(CPACK_PACKAGE_CONTACT "Bittern maintainers <maintainers@bittern.invalid>")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Bitten-compatible build master and agent")
 set(CPACK_SET_DESTDIR ON)
@@ -102,6 +138,8 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_COMPONENTS_ALL bittern bittern-agent bittern-buildbot bittern-jenkins-library)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_RELEASE ${BITTERN_DEBIAN_REVISION})
+set(CPACK_DEBIAN_PACKAGE_SOURCE bittern)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_STRIP_FILES ON)
@@ -129,8 +167,8 @@ endif()
 set(CPACK_DEBIAN_BITTERN_PACKAGE_NAME bittern)
 set(CPACK_COMPONENT_BITTERN_DESCRIPTION
     "Bitten-compatible build master (protocol v5), REST API and CLI\n\
-bittern serve runs the master on SQLite or PostgreSQL; bittern translate, push and run\n\
-move Bitten recipes to Jenkins or Buildbot.")
+bittern serve runs the master on SQLite or PostgreSQL; bittern translate,\n\
+push and run move Bitten recipes to Jenkins or Buildbot.")
 # The Qt SQL drivers are plugins: dpkg-shlibdeps cannot see them.
 set(CPACK_DEBIAN_BITTERN_PACKAGE_DEPENDS "adduser, libqt5sql5-sqlite")
 set(CPACK_DEBIAN_BITTERN_PACKAGE_RECOMMENDS "libqt5sql5-psql")
@@ -139,7 +177,8 @@ set(CPACK_DEBIAN_BITTERN_PACKAGE_CONTROL_EXTRA "${BITTERN_BRIDGE_CONTROL}")
 set(CPACK_DEBIAN_BITTERN-AGENT_PACKAGE_NAME bittern-agent)
 set(CPACK_COMPONENT_BITTERN-AGENT_DESCRIPTION
     "Bitten build slave: runs Bitten recipes locally or for a Bitten master\n\
-bittern-agent run RECIPE runs every step; bittern-agent poll URL builds for a master.")
+bittern-agent run RECIPE runs every step; bittern-agent poll URL builds for\n\
+a master.")
 set(CPACK_DEBIAN_BITTERN-AGENT_PACKAGE_DEPENDS "adduser")
 set(CPACK_DEBIAN_BITTERN-AGENT_PACKAGE_SUGGESTS "make, gcc, python3, subversion, mercurial")
 set(CPACK_DEBIAN_BITTERN-AGENT_PACKAGE_CONTROL_EXTRA ${BITTERN_CONTROL_DIR}/bittern-agent/postinst)

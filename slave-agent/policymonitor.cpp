@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "slave-agent/policymonitor.h"
 
+#include <utility>
+
 #include "slave-agent/logging.h"
 
 namespace Agent {
@@ -27,7 +29,13 @@ QString PolicyMonitor::reasonFor(Core::OwnerAction action)
     return QString();
 }
 
-Core::OwnerAction PolicyMonitor::evaluateNow()
+void PolicyMonitor::start()
+{
+    m_suspended = false;
+    m_timer.start();
+}
+
+std::optional<Core::OwnerAction> PolicyMonitor::evaluateAction()
 {
     if (!m_evaluator)
         return Core::OwnerAction::Run;
@@ -37,10 +45,15 @@ Core::OwnerAction PolicyMonitor::evaluateNow()
             qCWarning(lcAgentRunner, "The owner policy could not be evaluated: %s",
                       qUtf8Printable(decision.error().message));
         m_lastError = decision.error().message;
-        return Core::OwnerAction::Run;
+        return std::nullopt;
     }
     m_lastError.clear();
     return decision.value().runningAction();
+}
+
+Core::OwnerAction PolicyMonitor::evaluateNow()
+{
+    return evaluateAction().value_or(Core::OwnerAction::Run);
 }
 
 bool PolicyMonitor::isWillingToStart()
@@ -54,9 +67,25 @@ bool PolicyMonitor::isWillingToStart()
 
 void PolicyMonitor::evaluate()
 {
-    const Core::OwnerAction action = evaluateNow();
-    if (action == Core::OwnerAction::Preempt || action == Core::OwnerAction::Kill)
-        Q_EMIT vacateRequested(reasonFor(action));
+    // A failed evaluation keeps the build as it is: running, or suspended until the policy
+    // can be read again and says Run.
+    const std::optional<Core::OwnerAction> action = evaluateAction();
+    if (!action)
+        return;
+    switch (*action) {
+    case Core::OwnerAction::Preempt:
+    case Core::OwnerAction::Kill:
+        Q_EMIT vacateRequested(reasonFor(*action));
+        break;
+    case Core::OwnerAction::Suspend:
+        if (!std::exchange(m_suspended, true))
+            Q_EMIT suspendRequested(reasonFor(*action));
+        break;
+    case Core::OwnerAction::Run:
+        if (std::exchange(m_suspended, false))
+            Q_EMIT continueRequested();
+        break;
+    }
 }
 
 } // namespace Agent

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 
 #include <QObject>
 #include <QTimer>
@@ -13,10 +14,11 @@ namespace Agent {
 
 /**
  * Re-evaluates the agent's owner policy (`[bittern]` start/suspend/preempt/kill,
- * condor-matchmaking §1.8) every interval while a build runs, and asks for a vacate when
- * PREEMPT or KILL is TRUE. The evaluation itself is injected (PollCli re-reads the INI file
+ * condor-matchmaking §1.8) every interval while a build runs: asks for a vacate when PREEMPT
+ * or KILL is TRUE, for a suspension when SUSPEND becomes TRUE, and for continuing when a later
+ * evaluation says Run again. The evaluation itself is injected (PollCli re-reads the INI file
  * and measures the machine each time), so tests can flip the policy; an evaluation error is
- * logged and never stops a build. SUSPEND is not acted on (docs/AGENT.md "Preemption").
+ * logged and changes nothing (it never stops, suspends or continues a build).
  */
 class PolicyMonitor final : public QObject
 {
@@ -27,8 +29,8 @@ public:
     PolicyMonitor(Evaluator evaluator, int intervalMilliseconds, QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(PolicyMonitor)
 
-    /// Starts the periodic evaluation (a build began).
-    void start() { m_timer.start(); }
+    /// Starts the periodic evaluation (a build began, not suspended).
+    void start();
     /// Stops it (the build ended).
     void stop() { m_timer.stop(); }
     bool isActive() const { return m_timer.isActive(); }
@@ -45,13 +47,20 @@ public:
 Q_SIGNALS:
     /// PREEMPT or KILL is TRUE (emitted at every evaluation while it stays so).
     void vacateRequested(const QString &reason);
+    /// SUSPEND became TRUE (and neither PREEMPT nor KILL is): emitted once until continued.
+    void suspendRequested(const QString &reason);
+    /// An evaluation after suspendRequested() gave Run: the build may go on.
+    void continueRequested();
 
 private:
     void evaluate();
+    /// One evaluation; nothing when it failed (logged once per distinct error).
+    std::optional<Core::OwnerAction> evaluateAction();
 
     Evaluator m_evaluator;
     QTimer m_timer;
     QString m_lastError;
+    bool m_suspended = false; ///< suspendRequested() was emitted, continueRequested() not yet
 };
 
 } // namespace Agent

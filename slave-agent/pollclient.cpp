@@ -242,6 +242,11 @@ void PollClient::runNextStep()
         finishBuildIfDone();
         return;
     }
+    if (m_suspended) { // preemption (issue 8 item 5): continueBuild() starts it
+        say(QStringLiteral("Step %1 waits until the build is continued.")
+                    .arg(m_recipe.steps.at(m_stepIndex).id));
+        return;
+    }
     BuildSettings settings;
     settings.workDir = m_settings.workDir;
     settings.buildDirPattern = m_settings.options.buildDirPattern;

@@ -121,6 +121,13 @@ private:
     void beginBuildPreemption();
     /// Vacates the running build (owner policy or the master's X-Bittern-Vacate).
     void vacate(const QString &reason);
+    /// SUSPEND is TRUE: the running step's process group is stopped and no later step starts;
+    /// keepalives go on, so the master keeps the build.
+    void suspend(const QString &reason);
+    /// The owner policy says Run again: the step continues (or the next one starts).
+    void continueBuild();
+    /// Forgets a suspension without a log line (a build begins or is vacated).
+    void endSuspension();
     /// Honours an X-Bittern-Vacate header of a keepalive or step reply.
     void noteVacateHeader(QNetworkReply *reply);
     /// Before step m_stepIndex starts: true when the build is vacated instead.
@@ -133,6 +140,7 @@ private:
     QString m_vacateReason;
     bool m_preemptionSupported = false; ///< the master sent X-Bittern-Preemption
     bool m_vacateRequested = false;
+    bool m_suspended = false; ///< the owner policy's SUSPEND holds the build (suspend())
     bool m_vacated = false; ///< the preempted report is spooled; the build ends once delivered
     bool m_startRefused = false;
 

@@ -12,6 +12,8 @@
 // TRUE, or the master answers a keepalive or a step with X-Bittern-Vacate, the running step's
 // process group is stopped and the step is reported as preempted (to a Bittern bridge; a
 // Bitten master gets the DELETE of a cancelled build instead), and the agent polls again.
+// When SUSPEND is TRUE the step's process group gets SIGSTOP instead and the build keeps its
+// place (keepalives go on) until an evaluation says Run again and the group gets SIGCONT.
 
 namespace Agent {
 
@@ -41,6 +43,8 @@ void PollClient::setUpPreemption()
     m_policy = new PolicyMonitor(m_settings.ownerPolicy, m_settings.policyIntervalMilliseconds,
                                  this);
     connect(m_policy, &PolicyMonitor::vacateRequested, this, &PollClient::vacate);
+    connect(m_policy, &PolicyMonitor::suspendRequested, this, &PollClient::suspend);
+    connect(m_policy, &PolicyMonitor::continueRequested, this, &PollClient::continueBuild);
 }
 
 bool PollClient::mayPoll()
@@ -70,6 +74,7 @@ void PollClient::beginBuildPreemption()
     m_vacateRequested = false;
     m_vacated = false;
     m_vacateReason.clear();
+    endSuspension();
     if (m_policy)
         m_policy->start();
 }
@@ -85,9 +90,45 @@ void PollClient::vacate(const QString &reason)
         m_vacateReason = reason;
         say(QStringLiteral("Vacating build %1: %2.").arg(m_buildUrl, reason));
     }
+    // A stopped group is continued before it is stopped for good (the launcher sends SIGCONT
+    // before SIGTERM); a build that waited for the suspension to end vacates its next step.
+    const bool waiting = m_suspended && !m_stepRunning;
+    endSuspension();
     // Asked again on every request: a step the worker had not started yet ignored the first.
     if (m_stepRunning)
         m_worker->requestVacate(); // handleStepFinished() gets StepVerdict::Preempted
+    else if (waiting)
+        runNextStep(); // vacateBeforeStep() reports it
+}
+
+void PollClient::suspend(const QString &reason)
+{
+    if (m_suspended || m_finished || m_stopping || m_buildUrl.isEmpty() || m_stepsDone
+        || m_vacateRequested)
+        return;
+    m_suspended = true;
+    m_worker->setSuspended(true);
+    say(QStringLiteral("Step %1 suspended: %2.").arg(m_recipe.steps.at(m_stepIndex).id, reason));
+}
+
+void PollClient::continueBuild()
+{
+    if (!m_suspended)
+        return;
+    endSuspension();
+    if (m_finished || m_stopping || m_buildUrl.isEmpty() || m_stepsDone)
+        return;
+    say(QStringLiteral("Step %1 continued: the owner policy's SUSPEND expression is no longer "
+                       "TRUE.")
+                .arg(m_recipe.steps.at(m_stepIndex).id));
+    if (!m_stepRunning)
+        runNextStep(); // it waited for the suspension to end
+}
+
+void PollClient::endSuspension()
+{
+    m_suspended = false;
+    m_worker->setSuspended(false);
 }
 
 void PollClient::noteVacateHeader(QNetworkReply *reply)

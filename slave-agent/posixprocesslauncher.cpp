@@ -21,6 +21,7 @@
 #include "slave-agent/linesplitter.h"
 #include "slave-agent/logging.h"
 #include "slave-agent/stopsignal.h"
+#include "slave-agent/suspendsignal.h"
 
 extern char **environ;
 
@@ -136,15 +137,16 @@ int exitCodeOf(int status)
 
 /**
  * Watches one started process group until the leader has exited, its pipes are at EOF and
- * nothing of the group is left.
+ * nothing of the group is left; stops and continues it as the SuspendSignal says.
  */
 class Supervisor
 {
 public:
-    Supervisor(pid_t pid, int outFd, int errFd, StopSignal *stop, int grace,
+    Supervisor(pid_t pid, int outFd, int errFd, StopSignal *stop, SuspendSignal *suspend, int grace,
                const OutputHandler &onOutput, const std::function<void()> &afterRead)
         : m_pid(pid),
           m_stop(stop),
+          m_suspend(suspend),
           m_grace(grace),
           m_out([&onOutput](const OutputLine &line) { onOutput(ProcessStream::StdOut, line); }),
           m_err([&onOutput](const OutputLine &line) { onOutput(ProcessStream::StdErr, line); }),
@@ -193,10 +195,10 @@ private:
 
     void pollOnce()
     {
-        pollfd fds[4];
+        pollfd fds[5];
         int count = 0;
-        for (int fd :
-             {m_fds[0], m_fds[1], m_stop ? m_stop->readFd() : -1, m_leaderDone ? -1 : m_pidFd})
+        for (int fd : {m_fds[0], m_fds[1], m_stop ? m_stop->readFd() : -1,
+                       m_suspend ? m_suspend->readFd() : -1, m_leaderDone ? -1 : m_pidFd})
             fds[count++] = pollfd{fd, POLLIN, 0};
         const int result = ::poll(fds, nfds_t(count), pollTimeout());
         if (result <= 0)
@@ -210,10 +212,12 @@ private:
         }
         if (read && m_afterRead)
             m_afterRead();
-        if (fds[3].fd >= 0 && fds[3].revents != 0)
+        if (fds[4].fd >= 0 && fds[4].revents != 0)
             m_mayReap = true;
         if (fds[2].fd >= 0 && fds[2].revents != 0 && m_stop->isRequested())
             stop(ProcessOutcome::Status::Cancelled);
+        if (fds[3].fd >= 0 && fds[3].revents != 0)
+            followSuspension(m_suspend->isSuspended());
     }
 
     int pollTimeout() const
@@ -282,12 +286,34 @@ private:
 
     void terminateGroup()
     {
-        if (m_termAt == 0 && ::kill(-m_pid, SIGTERM) == 0)
+        if (m_termAt > 0)
+            return;
+        followSuspension(false); // a stopped process acts on SIGTERM only once it runs again
+        if (::kill(-m_pid, SIGTERM) == 0)
             m_termAt = nowMs();
+    }
+
+    /// Stops or continues the group. The timeout counts running time only: suspending keeps
+    /// what is left of it, continuing sets the deadline that far from now.
+    void followSuspension(bool suspended)
+    {
+        if (suspended == m_suspended || (suspended && (m_termAt > 0 || m_leaderDone)))
+            return;
+        const qint64 now = nowMs();
+        ::kill(-m_pid, suspended ? SIGSTOP : SIGCONT);
+        m_suspended = suspended;
+        if (suspended) {
+            m_remaining = m_deadline > 0 ? qMax<qint64>(0, m_deadline - now) : -1;
+            m_deadline = 0;
+        } else if (m_remaining >= 0) {
+            m_deadline = now + m_remaining;
+            m_remaining = -1;
+        }
     }
 
     pid_t m_pid;
     StopSignal *m_stop;
+    SuspendSignal *m_suspend;
     int m_grace;
     int m_fds[2];
     int m_pidFd = -1;
@@ -299,7 +325,9 @@ private:
     bool m_leaderDone = false;
     bool m_mayReap = true; ///< the leader may have exited (its pidfd was readable)
     bool m_abandoned = false;
+    bool m_suspended = false; ///< the group was sent SIGSTOP and not yet SIGCONT
     qint64 m_deadline = 0;
+    qint64 m_remaining = -1; ///< while suspended: the timeout left in ms; -1: none
     qint64 m_termAt = 0;
     qint64 m_killAt = 0;
 };
@@ -356,6 +384,15 @@ const std::vector<QByteArray> &PosixProcessLauncher::systemEnvironment()
     return m_environmentEntries;
 }
 
+void PosixProcessLauncher::waitWhileSuspended()
+{
+    while (m_suspend && m_suspend->isSuspended() && !(m_stop && m_stop->isRequested())) {
+        pollfd fds[2] = {pollfd{m_suspend->readFd(), POLLIN, 0},
+                         pollfd{m_stop ? m_stop->readFd() : -1, POLLIN, 0}};
+        ::poll(fds, 2, -1);
+    }
+}
+
 ProcessOutcome PosixProcessLauncher::run(const ProcessSpec &spec, const LineHandler &onLine)
 {
     return runLines(spec, [&onLine](ProcessStream stream, const OutputLine &line) {
@@ -366,6 +403,7 @@ ProcessOutcome PosixProcessLauncher::run(const ProcessSpec &spec, const LineHand
 ProcessOutcome PosixProcessLauncher::runLines(const ProcessSpec &spec,
                                               const OutputHandler &onOutput)
 {
+    waitWhileSuspended(); // a suspended build starts nothing new
     if (m_stop && m_stop->isRequested())
         return ProcessOutcome{ProcessOutcome::Status::Cancelled, -1, QString()};
     ExecPlan plan;
@@ -405,7 +443,8 @@ ProcessOutcome PosixProcessLauncher::runLines(const ProcessSpec &spec,
         ::close(err[0]);
         return failure(startError(spec, startReport));
     }
-    Supervisor supervisor(pid, out[0], err[0], m_stop, m_graceMilliseconds, onOutput, m_afterRead);
+    Supervisor supervisor(pid, out[0], err[0], m_stop, m_suspend, m_graceMilliseconds, onOutput,
+                          m_afterRead);
     return supervisor.wait(spec.timeoutSeconds);
 }
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "slave-agent/steplogwriter.h"
 
+#include <cstring>
 #include <functional>
+#include <utility>
 
 #include <QBuffer>
 #include <QDir>
@@ -101,9 +103,13 @@ Core::Result<void> StepLogWriter::open(const QString &resultFile, const QString 
     m_inLog = false;
     m_referenceStart = -1;
     m_referenceEnd = 0;
-    const QFileInfo result(resultFile);
-    m_logName = attributeText(
-            result.absoluteDir().relativeFilePath(QFileInfo(logFile).absoluteFilePath()));
+    m_referenceLines = 0;
+    const QString logName = QFileInfo(resultFile)
+                                    .absoluteDir()
+                                    .relativeFilePath(QFileInfo(logFile).absoluteFilePath());
+    m_logName = logName.toUtf8();
+    // The expander reads the name as it is: a name that needs escaping keeps the lines embedded.
+    m_referencing = m_mode == ResultLogs::Referenced && attributeText(logName) == m_logName;
     return {};
 }
 
@@ -116,28 +122,44 @@ void StepLogWriter::closeReference()
 {
     if (m_referenceStart < 0)
         return;
+    const qint64 start = std::exchange(m_referenceStart, -1);
+    if (m_referenceLines == 1) { // a lone line (e.g. stderr between stdout): cheaper embedded
+        m_result->append(QByteArrayLiteral("<message level=\"") + m_referenceLevel.toLatin1()
+                         + QByteArrayLiteral("\">"));
+        m_result->append(m_firstLine);
+        m_result->append(messageEnd, qint64(sizeof messageEnd) - 1);
+        return;
+    }
     m_result->append(referenceStart, qint64(sizeof referenceStart) - 1);
     m_result->append(QByteArrayLiteral(" file=\"") + m_logName + QByteArrayLiteral("\" level=\"")
                      + m_referenceLevel.toLatin1() + QByteArrayLiteral("\" offset=\"")
-                     + QByteArray::number(m_referenceStart) + QByteArrayLiteral("\" length=\"")
-                     + QByteArray::number(m_referenceEnd - m_referenceStart)
-                     + QByteArrayLiteral("\"/>"));
-    m_referenceStart = -1;
+                     + QByteArray::number(start) + QByteArrayLiteral("\" length=\"")
+                     + QByteArray::number(m_referenceEnd - start) + QByteArrayLiteral("\"/>"));
 }
 
 bool StepLogWriter::canReference(const QString &level, bool plainLine)
 {
-    return m_mode == ResultLogs::Referenced && plainLine && !messageStart(level).isEmpty();
+    return m_referencing && plainLine && !messageStart(level).isEmpty();
 }
 
-void StepLogWriter::referenceLine(const QString &level, qint64 start)
+bool StepLogWriter::startsReference(const QString &level) const
+{
+    return m_referenceStart < 0 || !isSame(level, m_referenceLevel);
+}
+
+void StepLogWriter::referenceLine(const QString &level, qint64 start, const char *data, qint64 size)
 {
     if (m_referenceStart >= 0 && !isSame(level, m_referenceLevel))
         closeReference();
     if (m_referenceStart < 0) {
         m_referenceStart = start;
         m_referenceLevel = level;
+        m_referenceLines = 0;
+        m_firstLine.resize(int(size)); // keeps its capacity
+        if (size > 0)
+            std::memcpy(m_firstLine.data(), data, size_t(size));
     }
+    ++m_referenceLines;
     m_referenceEnd = m_log->position();
 }
 
@@ -166,9 +188,11 @@ const QByteArray &StepLogWriter::messageStart(const QString &level)
     if (!m_levelKnown || !isSame(level, m_level)) {
         m_level = level;
         m_levelKnown = true;
-        m_messageStart = isPlain(level) ? QByteArrayLiteral("<message level=\"") + level.toLatin1()
+        // '"' would end the attribute: such a level takes the writer's path.
+        m_messageStart = isPlain(level) && !level.contains(QLatin1Char('"'))
+                ? QByteArrayLiteral("<message level=\"") + level.toLatin1()
                         + QByteArrayLiteral("\">")
-                                        : QByteArray();
+                : QByteArray();
     }
     return m_messageStart;
 }
@@ -187,7 +211,8 @@ void StepLogWriter::addLog(const QString &generator, const QString &level, const
     m_log->append('\n');
     const bool plain = !messageStart(level).isEmpty() && isPlain(text);
     if (canReference(level, plain)) {
-        referenceLine(level, start);
+        const QByteArray bytes = startsReference(level) ? text.toLatin1() : QByteArray();
+        referenceLine(level, start, bytes.constData(), bytes.size());
         return;
     }
     closeReference();
@@ -213,7 +238,7 @@ void StepLogWriter::addLogLine(const QString &generator, const QString &level,
     m_log->append('\n');
     const bool plain = !messageStart(level).isEmpty() && line.isPlainAscii();
     if (canReference(level, plain)) {
-        referenceLine(level, start);
+        referenceLine(level, start, line.data(), line.size());
         return;
     }
     closeReference();

@@ -27,7 +27,8 @@ namespace Agent {
  * they are (printable ASCII, no markup) is written once, to step.log, and result.xml gets one
  * `<bittern:messages xmlns:bittern="urn:bittern:step-result" file="step.log" level="info"
  * offset="N" length="M"/>` in its <log> for it: the byte range of step.log whose lines are the
- * messages. StepResultExpander turns such a file into the embedded form, byte for byte.
+ * messages (a run of one line is embedded: the reference would be longer). StepResultExpander
+ * turns such a file into the embedded form, byte for byte.
  */
 class StepLogWriter
 {
@@ -63,7 +64,9 @@ private:
     void closeReference();
     /// Whether @p level and this line can be referenced instead of embedded.
     bool canReference(const QString &level, bool plainLine);
-    void referenceLine(const QString &level, qint64 start);
+    /// Whether a line at @p level starts a new reference (its bytes are kept then).
+    bool startsReference(const QString &level) const;
+    void referenceLine(const QString &level, qint64 start, const char *data, qint64 size);
     void enterLog(const QString &generator);
     const QByteArray &messageStart(const QString &level);
     void appendMessage(const QString &level, const QString &text);
@@ -79,10 +82,13 @@ private:
     bool m_levelKnown = false;
     bool m_inLog = false;
     ResultLogs m_mode = ResultLogs::Embedded;
+    bool m_referencing = false; ///< m_mode is Referenced and the log's name can be referred to
     QByteArray m_logName; ///< step.log as the reference names it (relative to result.xml)
     QString m_referenceLevel; ///< level of the open reference
     qint64 m_referenceStart = -1; ///< step.log offset of the open reference; -1: none
     qint64 m_referenceEnd = 0;
+    int m_referenceLines = 0;
+    QByteArray m_firstLine; ///< the open reference's first line: a lone line is embedded
 };
 
 } // namespace Agent

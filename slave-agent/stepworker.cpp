@@ -45,6 +45,7 @@ void StepWorker::runStep(const Core::Recipe &recipe, int index, const BuildSetti
             stepStop.request();
     }
     PosixProcessLauncher launcher(&stepStop);
+    launcher.setSuspendSignal(&m_suspend);
     BuildRunner runner(m_registry, launcher, &stepStop);
     runner.setLiveLog([](const QString &line) {
         std::fprintf(stdout, "%s\n", qUtf8Printable(line));

@@ -12,6 +12,7 @@
 #include "slave-agent/commandregistry.h"
 #include "slave-agent/posixprocesslauncher.h"
 #include "slave-agent/stopsignal.h"
+#include "slave-agent/suspendsignal.h"
 
 namespace Agent {
 
@@ -32,6 +33,8 @@ enum class StepVerdict {
  * Two kinds of stop: the agent's own (SIGINT/SIGTERM, requestStop(); sticky, the agent ends)
  * and a vacate (requestVacate(); preemption, only the running step ends and the agent goes on
  * polling). Each step therefore runs with its own StopSignal, which both requests write to.
+ * A suspension (setSuspended(); the owner policy's SUSPEND) outlasts steps: the running
+ * process group is stopped and no process of this or a later step starts until it ends.
  */
 class StepWorker final : public QObject
 {
@@ -47,6 +50,9 @@ public:
     /// Stops the running step's process group (TERM, then KILL) and reports it as Preempted;
     /// later steps run normally. Thread-safe; without a running step it does nothing.
     void requestVacate();
+    /// Stops (SIGSTOP) or continues (SIGCONT) the running process group; while suspended no
+    /// new process starts and the command's timeout does not run. Thread-safe.
+    void setSuspended(bool suspended) { m_suspend.setSuspended(suspended); }
     /// Routes SIGINT and SIGTERM to the agent's stop pipe (stopFd()); the poll client forwards
     /// them to the running step with requestStop().
     void installSignalHandlers() { m_stop.installHandlers(); }
@@ -63,6 +69,7 @@ private:
     StepVerdict verdictOf(const BuildOutcome &outcome) const;
 
     StopSignal m_stop;
+    SuspendSignal m_suspend;
     CommandRegistry m_registry;
     QMutex m_mutex; ///< guards m_stepStop
     StopSignal *m_stepStop = nullptr; ///< the running step's, while it runs

@@ -83,6 +83,8 @@ Response ApiBuildRequestsController::create(const Request &request)
                                QStringLiteral("Configuration '%1' has no target platforms; "
                                               "no build was queued.")
                                        .arg(buildRequest.config));
+    if (m_queued)
+        m_queued();
     return ApiReply::json(202, ApiJson::buildRequest(stored.value()));
 }
 

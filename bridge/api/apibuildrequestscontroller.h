@@ -22,12 +22,15 @@ public:
     /// @p clock gives the current Unix time (tests pass a fixed one).
     ApiBuildRequestsController(Store &store, std::function<qint64()> clock);
     Response handle(const Request &request) override;
+    /// Called after builds were queued (the bridge's matchmaker reserves them; issue 8).
+    void setQueuedHook(std::function<void()> hook) { m_queued = std::move(hook); }
 
 private:
     Response create(const Request &request);
 
     Store &m_store;
     std::function<qint64()> m_clock;
+    std::function<void()> m_queued;
 };
 
 } // namespace Bridge

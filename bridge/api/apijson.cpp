@@ -43,13 +43,15 @@ std::optional<BuildStatus> buildStatusFromName(const QString &name)
 
 QJsonObject configuration(const Configuration &config, RecipeField recipe)
 {
-    QJsonObject object{{QStringLiteral("name"), config.name},
-                       {QStringLiteral("label"), config.label},
-                       {QStringLiteral("description"), config.description},
-                       {QStringLiteral("path"), config.path},
-                       {QStringLiteral("min_revision"), config.minRevision},
-                       {QStringLiteral("max_revision"), config.maxRevision},
-                       {QStringLiteral("active"), config.active}};
+    QJsonObject object{
+            {QStringLiteral("name"), config.name},
+            {QStringLiteral("label"), config.label},
+            {QStringLiteral("description"), config.description},
+            {QStringLiteral("path"), config.path},
+            {QStringLiteral("min_revision"), config.minRevision},
+            {QStringLiteral("max_revision"), config.maxRevision},
+            {QStringLiteral("active"), config.active},
+            {QStringLiteral("setup_steps"), QJsonArray::fromStringList(config.setupSteps)}};
     if (recipe == RecipeField::Include)
         object.insert(QStringLiteral("recipe"), QString::fromUtf8(config.recipe));
     return object;

@@ -34,6 +34,7 @@ ApiService::ApiService(Store &store, TokenTable tokens, std::function<qint64()> 
     RequestHandler *platforms = keep<ApiPlatformsController>(m_controllers, store);
     RequestHandler *builds = keep<ApiBuildsController>(m_controllers, store);
     RequestHandler *requests = keep<ApiBuildRequestsController>(m_controllers, store, clock);
+    m_requests = static_cast<ApiBuildRequestsController *>(requests);
     addRoute("GET", QStringLiteral("configurations"), ApiRole::Read, configs);
     addRoute("GET", QStringLiteral("configurations/%1").arg(name), ApiRole::Read, configs);
     addRoute("GET", QStringLiteral("configurations/%1/platforms").arg(name), ApiRole::Read,
@@ -58,6 +59,11 @@ ApiService::ApiService(Store &store, TokenTable tokens, std::function<qint64()> 
 }
 
 ApiService::~ApiService() = default;
+
+void ApiService::setBuildsQueuedHook(std::function<void()> hook)
+{
+    m_requests->setQueuedHook(std::move(hook));
+}
 
 void ApiService::addRoute(const QByteArray &method, const QString &pattern, ApiRole role,
                           RequestHandler *handler)

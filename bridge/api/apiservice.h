@@ -12,6 +12,7 @@
 
 namespace Bridge {
 
+class ApiBuildRequestsController;
 class Store;
 
 /**
@@ -29,6 +30,8 @@ public:
     Q_DISABLE_COPY_MOVE(ApiService)
 
     Response handle(const Request &request) override;
+    /// Called after a build request queued builds (BridgeService: MatchService::buildsQueued).
+    void setBuildsQueuedHook(std::function<void()> hook);
 
 private:
     struct Route
@@ -46,6 +49,7 @@ private:
     TokenTable m_tokens;
     std::vector<std::unique_ptr<RequestHandler>> m_controllers;
     QVector<Route> m_routes;
+    ApiBuildRequestsController *m_requests = nullptr;
 };
 
 } // namespace Bridge

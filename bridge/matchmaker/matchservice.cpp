@@ -104,28 +104,112 @@ Core::Result<void> MatchService::refresh(qint64 now)
 {
     m_matchmaker.setCurrentTime(now);
     expireAgents(now);
-    auto catalog = StoreAds::loadCatalog(m_store);
-    if (!catalog)
-        return catalog.error();
+    const auto generations = m_store.generations();
+    if (!generations)
+        return generations.error();
+    const StoreGenerations current = generations.value();
+    const bool catalogChanged = !m_seen || m_seen->catalog != current.catalog;
+    const bool queueChanged = catalogChanged || m_seen->queue != current.queue;
+    if (!queueChanged && m_seen->added == current.added)
+        return {}; // nothing the matchmaker reads changed since the last poll
+    if (catalogChanged) {
+        auto catalog = StoreAds::loadCatalog(m_store);
+        if (!catalog)
+            return catalog.error();
+        m_catalog = std::move(catalog).value();
+    }
+    // Builds only added (queued, requested): read just those; else the whole queue.
+    if (auto read = queueChanged ? reloadQueue() : readAdded(); !read)
+        return read;
+    m_seen = current;
+    return {};
+}
+
+// The order of Store::pendingBuilds(): rev_time DESC, config, slave, id.
+bool MatchService::isBefore(const Build &a, const Build &b)
+{
+    if (a.revisionTime != b.revisionTime)
+        return a.revisionTime > b.revisionTime;
+    if (const int config = a.config.compare(b.config); config != 0)
+        return config < 0;
+    if (const int slave = a.slave.compare(b.slave); slave != 0)
+        return slave < 0;
+    return a.id < b.id;
+}
+
+void MatchService::addPending(const Build &build)
+{
+    m_pending.insert(build.id, build);
+    m_lastBuildId = qMax(m_lastBuildId, build.id);
+    if (isStale(build))
+        m_stale.insert(build.id);
+    else
+        syncJob(build, m_catalog);
+}
+
+Core::Result<void> MatchService::readAdded()
+{
+    const auto added = m_store.pendingBuildsAfter(m_lastBuildId);
+    if (!added)
+        return added.error();
+    QSet<QPair<QString, qint64>> renewed;
+    for (const Build &build : added.value()) {
+        if (m_pending.contains(build.id))
+            continue;
+        renewed.insert({build.config, build.platform});
+        addPending(build);
+        const auto at = std::upper_bound(m_order.begin(), m_order.end(), build.id,
+                                         [this](qint64 id, qint64 other) {
+                                             return isBefore(m_pending[id], m_pending[other]);
+                                         });
+        m_order.insert(at, build.id);
+    }
+    if (renewed.isEmpty())
+        return {};
+    for (auto it = m_checked.begin(); it != m_checked.end();) {
+        const Build checked = m_pending.value(*it);
+        it = renewed.contains({checked.config, checked.platform}) ? m_checked.erase(it)
+                                                                  : std::next(it);
+    }
+    return {};
+}
+
+Core::Result<void> MatchService::reloadQueue()
+{
     const auto pending = m_store.pendingBuilds();
     if (!pending)
         return pending.error();
-    m_catalog = std::move(catalog).value();
     m_order.clear();
     m_stale.clear();
+    m_pending.clear();
+    m_lastBuildId = 0;
     forgetCheckedOnNewBuilds(pending.value());
     QSet<qint64> matchable;
     for (const Build &build : pending.value()) {
         m_order.append(build.id);
-        if (isStale(build)) {
-            m_stale.insert(build.id);
-            continue;
-        }
-        matchable.insert(build.id);
-        syncJob(build, m_catalog);
+        addPending(build);
+        if (!m_stale.contains(build.id))
+            matchable.insert(build.id);
     }
     forgetAllBut(matchable);
     return {};
+}
+
+Core::Result<StoreGenerations> MatchService::beforeOwnWrite()
+{
+    return m_store.generations();
+}
+
+// The service's own queue writes (a build taken or deleted) are already applied to its state:
+// they need no re-read, unless something else changed too. Another connection's commit moves
+// both counters, an own write only the queue's.
+void MatchService::afterOwnWrite(const Core::Result<StoreGenerations> &before)
+{
+    if (!before || !m_seen || *m_seen != before.value())
+        return;
+    const auto after = m_store.generations();
+    if (after && after.value().catalog == before.value().catalog)
+        m_seen = after.value();
 }
 
 void MatchService::forgetAllBut(const QSet<qint64> &matchable)
@@ -295,9 +379,12 @@ QSet<qint64> MatchService::freshSince(const QSet<qint64> &known) const
 
 Core::Result<void> MatchService::deletePending(qint64 id, QStringList *files)
 {
+    const auto before = beforeOwnWrite();
     const auto removed = m_store.removeBuild(id);
     if (!removed)
         return removed.error();
+    afterOwnWrite(before);
+    m_lastBuildId = qMin(m_lastBuildId, id - 1); // SQLite may give a deleted last id again
     *files += removed.value();
     removePending(id);
     return {};
@@ -311,6 +398,8 @@ void MatchService::removePending(qint64 id)
     m_matchmaker.removeJob(id);
     m_stale.remove(id);
     m_order.removeOne(id);
+    m_pending.remove(id);
+    m_checked.remove(id);
 }
 
 Core::Result<std::optional<Match>> MatchService::choose(const Core::ClassAd &machine,
@@ -376,20 +465,32 @@ void MatchService::reserveNewBuilds(const QSet<qint64> &fresh)
 void MatchService::record(const SlaveInfo &slave, const std::optional<Core::ClassAd> &ownAd,
                           qint64 build, qint64 now)
 {
-    Agent agent;
-    agent.name = slave.name;
+    Recorded row;
     for (const auto &property : slave.properties) {
         if (property.first != QLatin1String("token"))
-            agent.properties.append(property);
+            row.properties.append(property);
     }
+    row.lastSeen = now;
+    row.currentBuild = build;
+    row.ad = ownAd ? ownAd->toString() : QString();
+    const auto last = m_recorded.constFind(slave.name);
+    if (last != m_recorded.constEnd() && *last == row)
+        return; // the same poll again within the second: the rows already say so
+    Agent agent;
+    agent.name = slave.name;
+    agent.properties = row.properties;
     agent.lastSeen = now;
     agent.currentBuild = build;
     auto saved = m_store.saveAgent(agent);
-    if (saved)
-        saved = m_store.saveMachineAd(slave.name, ownAd ? ownAd->toString() : QString());
-    if (!saved)
+    if (saved && (last == m_recorded.constEnd() || last->ad != row.ad))
+        saved = m_store.saveMachineAd(slave.name, row.ad);
+    if (!saved) {
+        m_recorded.remove(slave.name);
         qCWarning(lcBridgeProtocol, "Could not record agent %s: %s", qUtf8Printable(slave.name),
                   qUtf8Printable(saved.error().message));
+        return;
+    }
+    m_recorded.insert(slave.name, row);
 }
 
 Core::Result<Scheduler::Assignment> MatchService::assign(const SlaveInfo &slave,
@@ -414,9 +515,12 @@ Core::Result<Scheduler::Assignment> MatchService::assign(const SlaveInfo &slave,
         return dropped.error();
     release(slave.name);
     if (id == 0) {
+        setRunning(slave.name, std::nullopt);
         addIdle(slave.name, machine, time);
     } else if (auto taken = take(id, slave, time, &assignment); !taken) {
         return taken.error();
+    } else {
+        setRunning(slave.name, Running{id, machine, chosen.value()->jobRank});
     }
     reserveNewBuilds(freshSince(known));
     record(slave, ownAd, id, time);
@@ -426,9 +530,11 @@ Core::Result<Scheduler::Assignment> MatchService::assign(const SlaveInfo &slave,
 Core::Result<void> MatchService::take(qint64 id, const SlaveInfo &slave, qint64 now,
                                       Scheduler::Assignment *assignment)
 {
+    const auto before = beforeOwnWrite();
     const auto assigned = m_store.assignBuild(id, slave, now);
     if (!assigned)
         return assigned.error();
+    afterOwnWrite(before);
     assignment->build = assigned.value();
     removePending(id);
     return {};
@@ -437,6 +543,7 @@ Core::Result<void> MatchService::take(qint64 id, const SlaveInfo &slave, qint64 
 Core::Result<QVector<Match>> MatchService::runPass()
 {
     m_checked.clear(); // builds stored other than through the queue are seen at least here
+    m_seen.reset(); // and everything is read again, whatever the store's counters say
     if (auto refreshed = refresh(now()); !refreshed)
         return refreshed.error();
     const QStringList holders = m_reservations.keys();
@@ -464,6 +571,69 @@ void MatchService::timerPass()
     if (!pass)
         qCWarning(lcBridgeProtocol, "The matchmaking pass failed: %s",
                   qUtf8Printable(pass.error().message));
+}
+
+void MatchService::setRunning(const QString &agent, const std::optional<Running> &running)
+{
+    const auto previous = m_running.constFind(agent);
+    if (previous != m_running.constEnd())
+        m_runningBuilds.remove(previous->build);
+    if (!running) {
+        m_running.remove(agent);
+        return;
+    }
+    m_running.insert(agent, *running);
+    m_runningBuilds.insert(running->build, agent);
+}
+
+// Condor-style rank preemption: among the matchable waiting builds that no reservation holds,
+// the one whose Rank of the agent is highest (queue order on ties) and at least the margin
+// above the running build's, provided no idle agent could take it instead.
+std::optional<Match> MatchService::displacing(const QString &agent, const Running &running)
+{
+    std::optional<Match> best;
+    for (qint64 id : qAsConst(m_order)) {
+        const auto job = m_jobs.constFind(id);
+        if (job == m_jobs.constEnd() || id == running.build || m_reservedBuilds.contains(id))
+            continue;
+        const double rank = Core::ClassAdEvaluator::rank(job->ad, running.machine);
+        if (rank < running.jobRank + *m_settings.preemptRankMargin
+            || (best && rank <= best->jobRank)
+            || !Core::ClassAdEvaluator::matches(job->ad, running.machine)
+            || m_matchmaker.matchForBuild(job->ad))
+            continue;
+        best = Match{id, agent, rank, Core::ClassAdEvaluator::rank(running.machine, job->ad)};
+    }
+    return best;
+}
+
+std::optional<QString> MatchService::vacateReason(qint64 build)
+{
+    const auto holder = m_runningBuilds.constFind(build);
+    if (!m_settings.preemptRankMargin || holder == m_runningBuilds.constEnd())
+        return std::nullopt;
+    const QString agent = *holder;
+    if (auto refreshed = refresh(now()); !refreshed) {
+        qCWarning(lcBridgeProtocol, "Could not check build %lld for preemption: %s", build,
+                  qUtf8Printable(refreshed.error().message));
+        return std::nullopt;
+    }
+    const Running running = m_running.value(agent);
+    std::optional<Match> waiting;
+    const auto reserved = m_reservations.constFind(agent);
+    if (reserved != m_reservations.constEnd() && m_jobs.contains(reserved->buildId))
+        waiting = *reserved; // asked before: the agent has not vacated yet
+    else if ((waiting = displacing(agent, running)))
+        reserve(*waiting);
+    if (!waiting)
+        return std::nullopt;
+    qCInfo(lcBridgeProtocol, "Build %lld on agent %s is preempted by build %lld (rank %g > %g).",
+           build, qUtf8Printable(agent), waiting->buildId, waiting->jobRank, running.jobRank);
+    return QStringLiteral("build %1 ranks this agent %2, build %3 only %4")
+            .arg(waiting->buildId)
+            .arg(waiting->jobRank)
+            .arg(build)
+            .arg(running.jobRank);
 }
 
 } // namespace Bridge

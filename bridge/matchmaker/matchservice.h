@@ -24,6 +24,10 @@ struct MatchServiceSettings
     qint64 idleTimeout = 600; ///< an idle agent unseen this long leaves the pool
     qint64 slaveTimeout = 3600; ///< orphan resets before each poll (bitten-spec §5.9)
     bool buildAll = false; ///< [bitten] build_all: older pending builds are kept (§7.3 step 3)
+    /// Rank preemption ([server] preempt_rank_margin): a running build is vacated when a
+    /// waiting build no idle agent can take ranks its agent at least this much higher;
+    /// nullopt: never.
+    std::optional<double> preemptRankMargin;
     std::function<qint64()> clock; ///< Unix seconds; empty: the system clock
 };
 
@@ -66,6 +70,12 @@ public:
     /// Builds were queued outside a poll (API, `bittern build`): reserve them for idle agents.
     Core::Result<void> buildsQueued();
 
+    /// ProtocolContext::vacateCheck: a reason when the agent running @p build should give it
+    /// back because a waiting build ranks that agent at least preemptRankMargin higher than
+    /// @p build does and no idle agent can take it (issue 8 item 5); that build is then
+    /// reserved for the agent. nullopt: keep running (always, without a margin).
+    std::optional<QString> vacateReason(qint64 build);
+
     /// The current reservations by agent name.
     QHash<QString, Match> reservations() const { return m_reservations; }
     int idleAgentCount() const { return m_idle.size(); }
@@ -87,8 +97,39 @@ private:
         Core::ClassAd ad;
     };
 
+    /// What record() last wrote for an agent.
+    struct Recorded
+    {
+        QVector<QPair<QString, QString>> properties;
+        qint64 lastSeen = 0;
+        qint64 currentBuild = 0;
+        QString ad;
+        bool operator==(const Recorded &other) const
+        {
+            return lastSeen == other.lastSeen && currentBuild == other.currentBuild
+                    && properties == other.properties && ad == other.ad;
+        }
+    };
+
+    /// A build this service gave to an agent, with the ad and job Rank it was matched with.
+    struct Running
+    {
+        qint64 build = 0;
+        Core::ClassAd machine;
+        double jobRank = 0;
+    };
+
     qint64 now() const;
+    /// Brings the cached catalog and queue up to date, re-reading only what the store's
+    /// generations say changed.
     Core::Result<void> refresh(qint64 now);
+    Core::Result<void> reloadQueue();
+    /// Reads the builds queued since the last read and merges them into the queue.
+    Core::Result<void> readAdded();
+    void addPending(const Build &build);
+    static bool isBefore(const Build &a, const Build &b);
+    Core::Result<StoreGenerations> beforeOwnWrite();
+    void afterOwnWrite(const Core::Result<StoreGenerations> &before);
     void syncJob(const Build &build, const MatchCatalog &catalog);
     /// Forgets the jobs that are no longer pending or matchable.
     void forgetAllBut(const QSet<qint64> &matchable);
@@ -119,6 +160,9 @@ private:
     void record(const SlaveInfo &slave, const std::optional<Core::ClassAd> &ownAd, qint64 build,
                 qint64 now);
     void timerPass();
+    void setRunning(const QString &agent, const std::optional<Running> &running);
+    /// The waiting build that should displace @p running on @p agent, if any.
+    std::optional<Match> displacing(const QString &agent, const Running &running);
 
     Store &m_store;
     MatchServiceSettings m_settings;
@@ -127,12 +171,18 @@ private:
     QTimer m_timer;
     MatchCatalog m_catalog;
     QVector<qint64> m_order; ///< pending builds in Bitten's order (rev_time DESC, config, slave)
+    QHash<qint64, Build> m_pending; ///< the builds of m_order
+    qint64 m_lastBuildId = 0; ///< the highest pending build id read
     QHash<qint64, CachedJob> m_jobs; ///< pending builds that may be matched
     QSet<qint64> m_stale; ///< pending builds Bitten would delete (platform or config gone, …)
     QSet<qint64> m_checked; ///< pending builds known not to be obsolete (kept across polls)
     QHash<QString, IdleAgent> m_idle;
     QHash<QString, Match> m_reservations; ///< by agent
     QHash<qint64, QString> m_reservedBuilds; ///< build -> agent
+    QHash<QString, Recorded> m_recorded; ///< by agent name
+    QHash<QString, Running> m_running; ///< by agent name (its last build; may have finished)
+    QHash<qint64, QString> m_runningBuilds; ///< build -> agent
+    std::optional<StoreGenerations> m_seen; ///< the store's generations m_catalog/m_jobs reflect
 };
 
 } // namespace Bridge

@@ -75,8 +75,9 @@ Core::Result<QByteArray> BuildController::resumedForm(const Store::BuildStart &s
     auto recipe = Core::RecipeReader().read(start.config.recipe);
     if (!recipe)
         return recipe.error();
-    return RecipeResume::withoutSteps(masterForm,
-                                      RecipeResume::skippedSteps(recipe.value(), finished.value()));
+    return RecipeResume::withoutSteps(
+            masterForm,
+            RecipeResume::skippedSteps(recipe.value(), finished.value(), start.config.setupSteps));
 }
 
 Response BuildController::cancel(qint64 build, const SlaveSession &session)

@@ -24,11 +24,14 @@ qint64 lineStart(const QString &text, qint64 start)
 
 } // namespace
 
-QSet<QString> RecipeResume::skippedSteps(const Core::Recipe &recipe, const QStringList &finished)
+QSet<QString> RecipeResume::skippedSteps(const Core::Recipe &recipe, const QStringList &finished,
+                                         const QStringList &configSetupSteps)
 {
     QSet<QString> skipped;
     for (const Core::RecipeStep &step : recipe.steps) {
-        if (finished.contains(step.id) && !Core::RecipeReader::isSetupStep(step))
+        const bool setup
+                = Core::RecipeReader::isSetupStep(step) || configSetupSteps.contains(step.id);
+        if (finished.contains(step.id) && !setup)
             skipped.insert(step.id);
     }
     return skipped;

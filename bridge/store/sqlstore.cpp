@@ -9,6 +9,8 @@
 #include <QSqlError>
 #include <QUrl>
 
+#include "bridge/store/sqlstorerows.h"
+
 // Configurations, platforms, Bittern's own tables and the statement helpers. The queue and
 // the protocol are in sqlstoreprotocol.cpp, row helpers in sqlstorerows.cpp, queries and
 // import in sqlstorequeries.cpp.
@@ -191,6 +193,8 @@ Core::Result<SqlStore::Query> SqlStore::bindAndRun(Query &query, const QString &
     if (!query.exec())
         return sqlError(QStringLiteral("run a statement"),
                         query.lastError().text() + QStringLiteral(" (") + sql + QLatin1Char(')'));
+    if (!sql.startsWith(QLatin1String("SELECT")))
+        noteWrite(sql, query);
     return std::move(query);
 }
 
@@ -261,6 +265,8 @@ namespace {
 
 const QString configColumns
         = QStringLiteral("name, label, description, path, min_rev, max_rev, active, recipe");
+/// configColumns and the columns that saveConfiguration() leaves alone.
+const QString configReadColumns = configColumns + QStringLiteral(", setup_steps");
 
 Configuration configFrom(const QSqlQuery &query)
 {
@@ -273,6 +279,7 @@ Configuration configFrom(const QSqlQuery &query)
     config.maxRevision = query.value(5).toString();
     config.active = query.value(6).toInt() != 0;
     config.recipe = query.value(7).toString().toUtf8();
+    config.setupSteps = SqlRows::setupStepsFrom(query.value(8).toString());
     return config;
 }
 
@@ -280,7 +287,7 @@ Configuration configFrom(const QSqlQuery &query)
 
 Core::Result<QVector<Configuration>> SqlStore::configurations()
 {
-    Core::Result<Query> query = exec(QStringLiteral("SELECT ") + configColumns
+    Core::Result<Query> query = exec(QStringLiteral("SELECT ") + configReadColumns
                                      + QStringLiteral(" FROM config ORDER BY name"));
     if (!query)
         return query.error();
@@ -292,7 +299,7 @@ Core::Result<QVector<Configuration>> SqlStore::configurations()
 
 Core::Result<Configuration> SqlStore::configuration(const QString &name)
 {
-    Core::Result<Query> query = exec(QStringLiteral("SELECT ") + configColumns
+    Core::Result<Query> query = exec(QStringLiteral("SELECT ") + configReadColumns
                                              + QStringLiteral(" FROM config WHERE name = ?"),
                                      {name});
     if (!query)

@@ -109,8 +109,12 @@ public:
     Core::Result<void> setPlatformMatch(qint64 platform,
                                         const MatchExpressions &expressions) override;
     Core::Result<MatchPolicies> matchPolicies() override;
+    Core::Result<void> setConfigurationSetupSteps(const QString &config,
+                                                  const QStringList &steps) override;
     Core::Result<void> saveMachineAd(const QString &agent, const QString &ad) override;
     Core::Result<QHash<QString, QString>> machineAds() override;
+    Core::Result<StoreGenerations> generations() override;
+    Core::Result<QVector<Build>> pendingBuildsAfter(qint64 id) override;
 
 private:
     /**
@@ -167,6 +171,8 @@ private:
     template<typename T>
     Core::Result<T> transaction(const std::function<Core::Result<T>()> &work);
     Core::Error sqlError(const QString &what, const QString &cause) const;
+    /// Counts a successful write of @p sql in m_generations (sqlstorematch.cpp).
+    void noteWrite(const QString &sql, const QSqlQuery &query);
 
     // Row loaders and writers shared by several operations (sqlstorerows.cpp).
     Core::Result<Build> loadBuild(qint64 id);
@@ -201,6 +207,8 @@ private:
     std::unordered_map<QString, std::unique_ptr<CachedStatement>> m_statements;
     SqlDialect m_dialect;
     QString m_displayName;
+    StoreGenerations m_generations; ///< this connection's own writes, and others' seen
+    qint64 m_dataVersion = -1; ///< SQLite's PRAGMA data_version when last asked
 };
 
 template<typename T>

@@ -34,6 +34,16 @@ Build SqlRows::buildFrom(const QSqlQuery &query, int first)
     return build;
 }
 
+QString SqlRows::setupStepsText(const QStringList &steps)
+{
+    return steps.join(QLatin1Char(','));
+}
+
+QStringList SqlRows::setupStepsFrom(const QString &text)
+{
+    return text.split(QLatin1Char(','), Qt::SkipEmptyParts);
+}
+
 Core::Result<Build> SqlStore::loadBuild(qint64 id)
 {
     Core::Result<Query> query = exec(QStringLiteral("SELECT ") + SqlRows::buildColumns()

@@ -3,6 +3,7 @@
 
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 
 #include "bridge/store/storetypes.h"
 
@@ -14,6 +15,10 @@ namespace SqlRows {
 /// Columns read by buildFrom(), in order.
 QString buildColumns();
 Build buildFrom(const QSqlQuery &query, int first = 0);
+
+/// config.setup_steps (migration 0004): the ids joined with commas, '' for none.
+QString setupStepsText(const QStringList &steps);
+QStringList setupStepsFrom(const QString &text);
 
 } // namespace SqlRows
 } // namespace Bridge

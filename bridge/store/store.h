@@ -157,11 +157,28 @@ public:
             = 0;
     /// The expressions of every configuration and platform that has any.
     virtual Core::Result<MatchPolicies> matchPolicies() = 0;
+    /// Replaces a configuration's setup step ids (Configuration::setupSteps, docs/AGENT.md
+    /// "Resuming"; empty: none); duplicates are dropped, the order is kept. NotFound for an
+    /// unknown configuration; InvalidArgument for an empty id or one with a comma. Whether
+    /// the ids are steps of the recipe is the caller's business (`bittern match` checks).
+    virtual Core::Result<void> setConfigurationSetupSteps(const QString &config,
+                                                          const QStringList &steps)
+            = 0;
     /// Records the machine ad (ClassAd text; empty: none) an agent sent with its last poll; the
     /// agent's row is created when missing.
     virtual Core::Result<void> saveMachineAd(const QString &agent, const QString &ad) = 0;
     /// The last machine ad of every agent that sent one, by agent name.
     virtual Core::Result<QHash<QString, QString>> machineAds() = 0;
+    /// Counters that grow whenever what the matchmaker caches may have changed: `catalog` for
+    /// configurations, platforms, their rules and match expressions; `queue` for the builds'
+    /// status, revision or platform (taken, reset, deleted); `added` for inserted builds.
+    /// Changes committed by other connections or processes count for all three when the
+    /// backend can tell (SQLite), else every call counts as a change. Cheap: MatchService asks
+    /// on every poll.
+    virtual Core::Result<StoreGenerations> generations() = 0;
+    /// The pending builds whose id is above @p id, in pendingBuilds() order. A build inserted
+    /// later always has a higher id than every build stored before it.
+    virtual Core::Result<QVector<Build>> pendingBuildsAfter(qint64 id) = 0;
 
     // --- import ----------------------------------------------------------------------------
     /// Stores a historical build in one transaction unless (source, originalId) was imported

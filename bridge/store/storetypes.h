@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include "core/report.h"
@@ -75,6 +76,10 @@ struct Configuration
     QString maxRevision; ///< "Last revision"; empty = none
     bool active = false;
     QByteArray recipe; ///< recipe XML as stored
+    /// Ids of the steps a resumed build runs again besides the recipe's own setup steps
+    /// (issue 8 item 5, migration 0004). Read with the configuration; saveConfiguration()
+    /// keeps the stored list, Store::setConfigurationSetupSteps() changes it.
+    QStringList setupSteps;
 };
 
 /// A build (bitten_build): one configuration × platform × revision.
@@ -318,6 +323,19 @@ struct MatchPolicies
 {
     QHash<QString, MatchExpressions> configurations;
     QHash<qint64, MatchExpressions> platforms;
+};
+
+/// Store::generations(): change counters for the matchmaker's cached state (issue 8).
+struct StoreGenerations
+{
+    quint64 catalog = 0; ///< configurations, platforms, rules, match expressions
+    quint64 queue = 0; ///< builds taken, reset, deleted or otherwise changed
+    quint64 added = 0; ///< builds inserted (queued, requested, imported)
+    bool operator==(const StoreGenerations &other) const
+    {
+        return catalog == other.catalog && queue == other.queue && added == other.added;
+    }
+    bool operator!=(const StoreGenerations &other) const { return !(*this == other); }
 };
 
 } // namespace Bridge

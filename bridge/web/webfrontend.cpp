@@ -24,6 +24,11 @@ WebFrontend::WebFrontend(Store &store, TokenTable tokens, std::function<qint64()
 
 WebFrontend::~WebFrontend() = default;
 
+void WebFrontend::setBuildsQueuedHook(std::function<void()> hook)
+{
+    m_api->setBuildsQueuedHook(std::move(hook));
+}
+
 void WebFrontend::mount(Router &router)
 {
     router.addRoute(QStringLiteral("^/api/v1(/.*)?$"), m_api.get());

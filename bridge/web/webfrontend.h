@@ -32,6 +32,8 @@ public:
 
     /// Routes /api/v1…, /metrics, / and /build… to the handlers (add before catch-alls).
     void mount(Router &router);
+    /// Called after the REST API queued builds (issue 8: the matchmaker reserves them).
+    void setBuildsQueuedHook(std::function<void()> hook);
     /// The tokens file named by @p path read and parsed; an empty path gives no tokens.
     static Core::Result<TokenTable> loadTokens(const QString &path);
 

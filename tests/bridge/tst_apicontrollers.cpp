@@ -342,6 +342,22 @@ private Q_SLOTS:
         QCOMPARE(valueAt(QJsonDocument::fromJson(steps.body), "total"), QString("0"));
     }
 
+    void configurationsCarryTheirSetupSteps()
+    {
+        std::unique_ptr<SqlStore> store = WebTestSeed::seededStore();
+        QVERIFY(store);
+        QVERIFY(store->setConfigurationSetupSteps("alpha", {"checkout", "deps"}));
+        ApiService api(*store, tokens(), [] { return qint64(1000); });
+        const Response one = api.handle(request("GET", "/api/v1/configurations/alpha", "r-token"));
+        QCOMPARE(one.status, 200);
+        QCOMPARE(valueAt(QJsonDocument::fromJson(one.body), "setup_steps"),
+                 QString(R"(["checkout","deps"])"));
+        const Response list = api.handle(request("GET", "/api/v1/configurations", "r-token"));
+        const QJsonDocument listed = QJsonDocument::fromJson(list.body);
+        QCOMPARE(valueAt(listed, "items/0/setup_steps"), QString(R"(["checkout","deps"])"));
+        QCOMPARE(valueAt(listed, "items/1/setup_steps"), QString("[]"));
+    }
+
     void buildRequestsAreListedAndIdempotent()
     {
         std::unique_ptr<SqlStore> store = WebTestSeed::seededStore();

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RecipeResume and RecipeReader::isSetupStep (issue 8 item 5): the recipe a resumed build is
-// served with.
+// served with; setup steps are the recipe-marked ones and those the configuration lists.
 #include <QTest>
 
 #include "bridge/protocol/reciperesume.h"
@@ -60,26 +60,46 @@ void tst_RecipeResume::setupSteps()
 void tst_RecipeResume::resumedRecipe_data()
 {
     QTest::addColumn<QStringList>("finished");
+    QTest::addColumn<QStringList>("configSetupSteps");
     QTest::addColumn<QStringList>("served");
     QTest::addRow("a fresh build gets every step")
-            << QStringList() << QStringList({"checkout", "deps", "compile", "test"});
+            << QStringList() << QStringList()
+            << QStringList({"checkout", "deps", "compile", "test"});
     QTest::addRow("setup steps re-run, finished steps are left out")
-            << QStringList({"checkout", "deps", "compile"})
+            << QStringList({"checkout", "deps", "compile"}) << QStringList()
             << QStringList({"checkout", "deps", "test"});
     QTest::addRow("only a setup step finished")
-            << QStringList({"checkout"}) << QStringList({"checkout", "deps", "compile", "test"});
+            << QStringList({"checkout"}) << QStringList()
+            << QStringList({"checkout", "deps", "compile", "test"});
+    QTest::addRow("a step listed by the configuration re-runs too")
+            << QStringList({"checkout", "deps", "compile"}) << QStringList({"compile"})
+            << QStringList({"checkout", "deps", "compile", "test"});
+    QTest::addRow("listing a recipe-marked step changes nothing")
+            << QStringList({"checkout", "deps", "compile"}) << QStringList({"checkout"})
+            << QStringList({"checkout", "deps", "test"});
+    QTest::addRow("the configuration lists a step that did not finish")
+            << QStringList({"checkout", "deps"}) << QStringList({"test"})
+            << QStringList({"checkout", "deps", "compile", "test"});
+    QTest::addRow("ids that are no step of the recipe are ignored")
+            << QStringList({"checkout", "deps", "compile"}) << QStringList({"gone", "Compile"})
+            << QStringList({"checkout", "deps", "test"});
+    QTest::addRow("every finished step listed: the whole recipe again")
+            << QStringList({"checkout", "deps", "compile", "test"})
+            << QStringList({"test", "compile"})
+            << QStringList({"checkout", "deps", "compile", "test"});
 }
 
 void tst_RecipeResume::resumedRecipe()
 {
     QFETCH(QStringList, finished);
+    QFETCH(QStringList, configSetupSteps);
     QFETCH(QStringList, served);
     auto recipe = Core::RecipeReader().read(recipeXml);
     QVERIFY(recipe);
     auto master = Core::RecipeWriter::masterForm(recipeXml, {{"build", "3"}});
     QVERIFY(master);
-    auto resumed = RecipeResume::withoutSteps(master.value(),
-                                              RecipeResume::skippedSteps(recipe.value(), finished));
+    auto resumed = RecipeResume::withoutSteps(
+            master.value(), RecipeResume::skippedSteps(recipe.value(), finished, configSetupSteps));
     QVERIFY(resumed);
     QCOMPARE(stepIds(resumed.value()), served);
 }

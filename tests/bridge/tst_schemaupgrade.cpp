@@ -79,6 +79,8 @@ UPDATE agent SET machine_ad = '[ Arch = "X86_64"; Memory = 4096 ]' WHERE name = 
          "Memory = 4096 ]"},
         {3, "UPDATE build SET preemptions = 2 WHERE id = 3;",
          "SELECT preemptions FROM build WHERE id = 3", "2"},
+        {4, "UPDATE config SET setup_steps = 'compile,test' WHERE name = 'alpha';",
+         "SELECT setup_steps FROM config WHERE name = 'alpha'", "compile,test"},
 };
 
 int latestVersion()
@@ -286,8 +288,12 @@ private Q_SLOTS:
                      qPrintable(query.lastError().text()));
             QCOMPARE(query.value(0).toString(), QString(fixture.expected));
         }
-        if (version >= 1)
+        if (version >= 1) {
             checkFixtureData(*store.value());
+            // Stores from before migration 4 get an empty list of setup steps.
+            QCOMPARE(store.value()->configuration("alpha").value().setupSteps,
+                     version >= 4 ? QStringList({"compile", "test"}) : QStringList());
+        }
         if (QTest::currentTestFailed())
             return;
         checkWrites(*store.value(), version >= 1 ? 3 : 0);

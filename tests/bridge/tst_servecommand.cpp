@@ -3,6 +3,7 @@
 
 #include <QtTest>
 
+#include "bridge/bridgeconfig.h"
 #include "bridge/servecommand.h"
 
 using Bridge::ServeOptions;
@@ -17,6 +18,8 @@ private Q_SLOTS:
     void usageErrors();
     void pollingOptions_data();
     void pollingOptions();
+    void preemptRankMargin_data();
+    void preemptRankMargin();
     void badTokensFileStopsStartup_data();
     void badTokensFileStopsStartup();
     void sigtermStopsGracefully();
@@ -79,6 +82,18 @@ void tst_ServeCommand::usageErrors_data()
     QTest::addRow("bad poll interval")
             << QStringList({"--poll-interval", "soon"})
             << "Invalid --poll-interval value \"soon\": expected seconds.";
+    QTest::addRow("zero preempt rank margin")
+            << QStringList({"--preempt-rank-margin", "0"})
+            << "Invalid --preempt-rank-margin value \"0\": expected a number above 0.";
+    QTest::addRow("negative preempt rank margin")
+            << QStringList({"--preempt-rank-margin", "-2"})
+            << "Invalid --preempt-rank-margin value \"-2\": expected a number above 0.";
+    QTest::addRow("preempt rank margin not a number")
+            << QStringList({"--preempt-rank-margin", "lots"})
+            << "Invalid --preempt-rank-margin value \"lots\": expected a number above 0.";
+    QTest::addRow("infinite preempt rank margin")
+            << QStringList({"--preempt-rank-margin", "inf"})
+            << "Invalid --preempt-rank-margin value \"inf\": expected a number above 0.";
     QTest::addRow("stray argument") << QStringList({"extra"}) << "Unexpected argument \"extra\".";
 }
 
@@ -127,6 +142,34 @@ void tst_ServeCommand::pollingOptions()
     QCOMPARE(options.value().apiTokensFile, tokens);
     QCOMPARE(options.value().repository, repository);
     QCOMPARE(options.value().pollInterval, interval);
+}
+
+void tst_ServeCommand::preemptRankMargin_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<double>("fromFile"); // [server] preempt_rank_margin; 0: not in the file
+    QTest::addColumn<double>("margin"); // 0: unset (never preempt for rank)
+    QTest::addRow("unset by default") << QStringList() << 0.0 << 0.0;
+    QTest::addRow("from the command line")
+            << QStringList({"--preempt-rank-margin", "2.5"}) << 0.0 << 2.5;
+    QTest::addRow("from the configuration file") << QStringList() << 3.0 << 3.0;
+    QTest::addRow("the command line wins over the file")
+            << QStringList({"--preempt-rank-margin", "0.5"}) << 3.0 << 0.5;
+}
+
+void tst_ServeCommand::preemptRankMargin()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(double, fromFile);
+    QFETCH(double, margin);
+    Bridge::BridgeConfig config;
+    if (fromFile > 0)
+        config.preemptRankMargin = fromFile;
+    auto options = Bridge::parseServeOptions(arguments, config);
+    QVERIFY2(options, options ? "" : qPrintable(options.error().message));
+    QCOMPARE(options.value().preemptRankMargin.has_value(), margin > 0);
+    if (margin > 0)
+        QCOMPARE(*options.value().preemptRankMargin, margin);
 }
 
 void tst_ServeCommand::badTokensFileStopsStartup_data()

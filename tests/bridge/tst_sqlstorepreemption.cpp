@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SqlStore::preemptBuild and resumeBuild (issue 8 item 5) on every store backend.
+// SqlStore::preemptBuild and resumeBuild, and configurations' setup steps (issue 8 item 5), on
+// every store backend.
 #include <QTest>
 
 #include "bridge/store/sqlstore.h"
@@ -53,6 +54,10 @@ private Q_SLOTS:
     void preemptedBuildResumes();
     void preemptRefusesOtherSteps_data();
     void preemptRefusesOtherSteps();
+    void configurationSetupSteps_data();
+    void configurationSetupSteps();
+    void setupStepErrors_data();
+    void setupStepErrors();
 
 private:
     qint64 queueBuild(SqlStore &store);
@@ -167,6 +172,76 @@ void tst_SqlStorePreemption::preemptRefusesOtherSteps()
     QCOMPARE(refused.error().code, Core::ErrorCode::Conflict);
     QCOMPARE(refused.error().message, message.contains("%1") ? message.arg(id) : message);
     QCOMPARE(store->build(id).value().status, BuildStatus::InProgress);
+}
+
+void tst_SqlStorePreemption::configurationSetupSteps_data()
+{
+    StoreBackends::addColumn();
+    StoreBackends::addRows();
+}
+
+// Store::setConfigurationSetupSteps (migration 0004) round-trips through every read of a
+// configuration, including the one a starting build gets, and saveConfiguration() keeps it.
+void tst_SqlStorePreemption::configurationSetupSteps()
+{
+    QFETCH(QString, backend);
+    if (!m_backends.unavailable(backend).isEmpty())
+        SKIP_TEST(qPrintable(m_backends.unavailable(backend)));
+    std::unique_ptr<SqlStore> store = m_backends.open(backend);
+    QVERIFY(store);
+    const qint64 id = queueBuild(*store);
+    QVERIFY(id > 0);
+    QCOMPARE(store->configuration("demo").value().setupSteps, QStringList());
+    QVERIFY(store->setConfigurationSetupSteps("demo", {"test", "compile", "test"}));
+    const QStringList stored{"test", "compile"}; // order kept, duplicate dropped
+    QCOMPARE(store->configuration("demo").value().setupSteps, stored);
+    QCOMPARE(store->configurations().value().value(0).setupSteps, stored);
+    QVERIFY(store->assignBuild(id, slave("one", "t1"), 100));
+    QCOMPARE(store->startBuild(id, "t1", 100).value().config.setupSteps, stored);
+
+    Configuration changed = store->configuration("demo").value();
+    changed.label = "Demo";
+    changed.setupSteps.clear(); // saveConfiguration() leaves the stored list alone
+    QVERIFY(store->saveConfiguration(changed));
+    QCOMPARE(store->configuration("demo").value().label, QString("Demo"));
+    QCOMPARE(store->configuration("demo").value().setupSteps, stored);
+
+    QVERIFY(store->setConfigurationSetupSteps("demo", {}));
+    QCOMPARE(store->configuration("demo").value().setupSteps, QStringList());
+}
+
+void tst_SqlStorePreemption::setupStepErrors_data()
+{
+    QTest::addColumn<QString>("config");
+    QTest::addColumn<QStringList>("steps");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("unknown configuration")
+            << "nope" << QStringList({"compile"}) << int(Core::ErrorCode::NotFound)
+            << "No such configuration 'nope'.";
+    QTest::addRow("empty id") << "demo" << QStringList({"compile", ""})
+                              << int(Core::ErrorCode::InvalidArgument)
+                              << "A setup step id must not be empty or contain a comma: ''.";
+    QTest::addRow("id with a comma")
+            << "demo" << QStringList({"compile,test"}) << int(Core::ErrorCode::InvalidArgument)
+            << "A setup step id must not be empty or contain a comma: 'compile,test'.";
+}
+
+void tst_SqlStorePreemption::setupStepErrors()
+{
+    QFETCH(QString, config);
+    QFETCH(QStringList, steps);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    std::unique_ptr<SqlStore> store = m_backends.open("sqlite-memory");
+    QVERIFY(store);
+    QVERIFY(queueBuild(*store) > 0);
+    QVERIFY(store->setConfigurationSetupSteps("demo", {"checkout"}));
+    const auto refused = store->setConfigurationSetupSteps(config, steps);
+    QVERIFY(!refused);
+    QCOMPARE(int(refused.error().code), code);
+    QCOMPARE(refused.error().message, message);
+    QCOMPARE(store->configuration("demo").value().setupSteps, QStringList({"checkout"}));
 }
 
 QTEST_GUILESS_MAIN(tst_SqlStorePreemption)

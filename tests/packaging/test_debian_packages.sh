@@ -143,12 +143,22 @@ version=$(in_root bittern --version)
 [[ $version == "bittern "* ]] || fail "bittern --version printed '$version'"
 in_root bittern-agent --version | grep '^bittern-agent ' >/dev/null || fail "bittern-agent --version"
 for page in bittern bittern-agent; do
-    [[ -f $root/usr/share/man/man1/$page.1 ]] || fail "$page.1 is not installed"
+    [[ -f $root/usr/share/man/man1/$page.1.gz ]] || fail "$page.1.gz is not installed"
+    [[ $(zcat "$root/usr/share/man/man1/$page.1.gz") == .TH\ * ]] || fail "$page.1.gz is no man page"
+done
+for package in bittern bittern-agent; do
+    for doc in copyright changelog.Debian.gz; do
+        [[ -f $root/usr/share/doc/$package/$doc ]] || fail "$package has no $doc"
+    done
 done
 in_root getent passwd bittern >/dev/null || fail "the postinst did not create the bittern user"
 in_root getent passwd bittern-agent >/dev/null \
     || fail "the postinst did not create the bittern-agent user"
 [[ $(in_root stat -c %U /var/lib/bittern) == bittern ]] || fail "/var/lib/bittern is not bittern's"
+if [[ -f $source_dir/packaging/bittern.ini ]]; then
+    [[ $(in_root stat -c %a:%G /etc/bittern/bittern.ini) == 640:bittern ]] \
+        || fail "/etc/bittern/bittern.ini is not 0640 root:bittern"
+fi
 # (installed once packaging/ has them: cmake/Packaging.cmake)
 for pair in systemd/bittern.service:/lib/systemd/system/bittern.service \
     systemd/bittern-agent@.service:/lib/systemd/system/bittern-agent@.service \

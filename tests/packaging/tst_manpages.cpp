@@ -14,6 +14,7 @@ class tst_ManPages : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void everySubcommandHasATable();
     void helpListsEveryOption_data();
     void helpListsEveryOption();
     void manPageListsEveryOption_data();
@@ -65,6 +66,33 @@ void addProgramRows(const char *variable, const Core::ProgramSpec &program,
 }
 
 } // namespace
+
+/// The subcommands `bittern --help` lists (its dispatch table) are exactly the ones with an option
+/// table, so the loops below cover every subcommand.
+void tst_ManPages::everySubcommandHasATable()
+{
+    const QString help = QString::fromUtf8(run(binary("BITTERN_BIN"), {"--help"}));
+    const int start = help.indexOf("\nsubcommands:\n");
+    QVERIFY2(start >= 0, qPrintable(help));
+    QStringList listed;
+    const QStringList lines = help.mid(start + 14).split('\n');
+    for (const QString &line : lines) {
+        if (line.isEmpty())
+            break;
+        if (line.startsWith("  ") && !line.startsWith("   "))
+            listed.append(line.mid(2).section(' ', 0, 0));
+    }
+    QStringList tabled;
+    const QVector<Core::ProgramSpec> specs = Bridge::CommandSpecs::subcommands();
+    for (const Core::ProgramSpec &spec : specs) {
+        tabled.append(spec.name);
+        QVERIFY2(!spec.synopsis.isEmpty() && !spec.description.isEmpty(), qPrintable(spec.name));
+        QVERIFY2(optionNames(spec).contains("--help"), qPrintable(spec.name));
+    }
+    listed.sort();
+    tabled.sort();
+    QCOMPARE(listed, tabled);
+}
 
 void tst_ManPages::helpListsEveryOption_data()
 {

@@ -12,11 +12,14 @@
 #include "slave-agent/buildrunner.h"
 #include "slave-agent/commandregistry.h"
 #include "slave-agent/posixprocesslauncher.h"
+#include "slave-agent/stepresultexpander.h"
 #include "slave-agent/stopsignal.h"
 #include "steptesthelper.h"
 #include "tests/testlib/testdata.h"
 
 using Core::StepResult;
+
+Q_DECLARE_METATYPE(Agent::ResultLogs)
 
 namespace {
 
@@ -78,6 +81,8 @@ private Q_SLOTS:
     void cancel();
     void stepMode_data();
     void stepMode();
+    void resultLogs_data();
+    void resultLogs();
     void examples_data();
     void examples();
     void corpusWindowsRecipe();
@@ -214,6 +219,49 @@ void tst_BuildRunner::stepMode()
     const auto missing = runner.runStep(recipe, "third", settings);
     QVERIFY(!missing);
     QCOMPARE(missing.error().message, "The recipe has no step \"third\".");
+}
+
+void tst_BuildRunner::resultLogs_data()
+{
+    QTest::addColumn<Agent::ResultLogs>("mode");
+    QTest::addColumn<QByteArray>("log"); ///< what result.xml holds for the output
+    QTest::addRow("run's default: result.xml refers to step.log")
+            << Agent::ResultLogs::Referenced
+            << QByteArray("<log generator=\"http://bitten.edgewall.org/tools/sh#exec\">"
+                          "<bittern:messages xmlns:bittern=\"urn:bittern:step-result\" "
+                          "file=\"step.log\" level=\"info\" offset=\"0\" length=\"8\"/></log>");
+    QTest::addRow("--embed-logs and step/poll: every line in result.xml")
+            << Agent::ResultLogs::Embedded
+            << QByteArray("<log generator=\"http://bitten.edgewall.org/tools/sh#exec\">"
+                          "<message level=\"info\">one</message>"
+                          "<message level=\"info\">two</message></log>");
+}
+
+void tst_BuildRunner::resultLogs()
+{
+    QFETCH(Agent::ResultLogs, mode);
+    QTemporaryDir dir;
+    const Core::Recipe recipe = AgentTest::recipe(
+            "<step id='a'><sh:exec executable='sh' args=\"-c 'echo one; echo two'\"/></step>");
+    Agent::CommandRegistry registry = Agent::CommandRegistry::builtin();
+    Agent::PosixProcessLauncher launcher;
+    Agent::BuildRunner runner(registry, launcher);
+    Agent::BuildSettings settings;
+    settings.workDir = dir.path();
+    settings.reportDir = dir.path() + "/reports";
+    settings.resultLogs = mode;
+    QVERIFY(runner.run(recipe, settings));
+    const QString stepDir = dir.path() + "/reports/01-a";
+    QCOMPARE(TestLib::readFile(stepDir + "/step.log"), QByteArray("one\ntwo\n"));
+    const QByteArray xml = TestLib::readFile(stepDir + "/result.xml");
+    QFETCH(QByteArray, log);
+    QVERIFY2(xml.contains(log), xml.constData());
+    // Either way, the expanded result is Bitten's self-contained one.
+    QVERIFY(Agent::StepResultExpander::expandFile(stepDir + "/result.xml",
+                                                  dir.path() + "/full.xml"));
+    QVERIFY(TestLib::readFile(dir.path() + "/full.xml")
+                    .contains("<message level=\"info\">one</message>"
+                              "<message level=\"info\">two</message></log>"));
 }
 
 void tst_BuildRunner::examples_data()

@@ -14,6 +14,8 @@ class tst_Options : public QObject
 private Q_SLOTS:
     void valid_data();
     void valid();
+    void resultLogs_data();
+    void resultLogs();
     void invalid_data();
     void invalid();
 };
@@ -155,6 +157,24 @@ void tst_Options::valid()
     QTEST(variables, "variables");
     QTEST(options.value().configFile, "config");
     QTEST(int(options.value().configSource), "configSource");
+}
+
+void tst_Options::resultLogs_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("resultLogs");
+    QTest::addRow("run refers to step.log by default")
+            << QStringList{"run", "r.xml"} << int(Agent::ResultLogs::Referenced);
+    QTest::addRow("--embed-logs: a self-contained result.xml")
+            << QStringList{"run", "r.xml", "--embed-logs"} << int(Agent::ResultLogs::Embedded);
+}
+
+void tst_Options::resultLogs()
+{
+    QFETCH(QStringList, arguments);
+    const auto options = Agent::parseOptions(arguments, QProcessEnvironment());
+    QVERIFY2(options, options ? "" : qPrintable(options.error().message));
+    QTEST(int(options.value().resultLogs), "resultLogs");
 }
 
 void tst_Options::invalid_data()

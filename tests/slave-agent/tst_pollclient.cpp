@@ -177,6 +177,18 @@ void tst_PollClient::wholeBuild()
     QCOMPARE(attachLog,
              QStringList{"info: Attachment three.txt recorded for the build; it is uploaded to "
                          "the master after the step."});
+    // Output lines reach the master as messages: poll mode embeds them in the step result it
+    // posts (only bittern-agent run's result.xml refers to step.log).
+    QStringList oneLog;
+    for (const LogRecord &log : detail.value().logs) {
+        if (log.step != "one")
+            continue;
+        auto messages = m_service->store()->logMessages(log.id, 0, 0);
+        QVERIFY(messages);
+        for (const Core::LogMessage &message : messages.value())
+            oneLog << message.level + ": " + message.text;
+    }
+    QCOMPARE(oneLog, QStringList{"info: one"});
 }
 
 void tst_PollClient::masterGoesAwayMidBuild()
