@@ -224,7 +224,7 @@ Core::ProgramSpec CommandSpecs::match()
     return command(
             "match",
             {QStringLiteral("CONFIG [--platform NAME] [--requirements EXPR] [--rank EXPR]"),
-             QStringLiteral("CONFIG [--setup-steps ID[,ID...]] [--db LOCATION]")},
+             QStringLiteral("[--setup-steps ID[,ID...]] [--db LOCATION]")},
             "show or set the requirements and rank of a configuration or platform",
             "Shows or sets the matchmaking requirements and rank (ClassAd expressions, see "
             "docs/MATCHMAKING.md) of a configuration, or of one of its target platforms, and "

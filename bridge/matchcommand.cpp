@@ -186,9 +186,9 @@ Core::Result<QString> MatchCommand::runOnConfiguration(Store &store, const Confi
         if (auto saved = store.setConfigurationSetupSteps(config.name, setupSteps); !saved)
             return saved.error();
     }
-    return describe(QStringLiteral("Configuration '%1':").arg(config.name), now)
-            + QStringLiteral("  setup steps = %1\n")
-                      .arg(show(setupSteps.join(QLatin1String(", "))));
+    const QString steps = QStringLiteral("  setup steps = %1\n")
+                                  .arg(show(setupSteps.join(QLatin1String(", "))));
+    return QString(describe(QStringLiteral("Configuration '%1':").arg(config.name), now) + steps);
 }
 
 int runMatch(const QStringList &arguments)

@@ -118,11 +118,15 @@ void PollClient::continueBuild()
     endSuspension();
     if (m_finished || m_stopping || m_buildUrl.isEmpty() || m_stepsDone)
         return;
-    say(QStringLiteral("Step %1 continued: the owner policy's SUSPEND expression is no longer "
-                       "TRUE.")
-                .arg(m_recipe.steps.at(m_stepIndex).id));
-    if (!m_stepRunning)
-        runNextStep(); // it waited for the suspension to end
+    const QString reason
+            = QStringLiteral("the owner policy's SUSPEND expression is no longer TRUE");
+    const QString step = m_recipe.steps.at(m_stepIndex).id;
+    if (m_stepRunning) {
+        say(QStringLiteral("Step %1 continued: %2.").arg(step, reason));
+        return;
+    }
+    say(QStringLiteral("Step %1 starts: %2.").arg(step, reason));
+    runNextStep(); // it waited for the suspension to end
 }
 
 void PollClient::endSuspension()

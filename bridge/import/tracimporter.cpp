@@ -61,7 +61,7 @@ TracImporter::importConfigurations(const QString &database, ImportSummary &summa
     for (const Translator::Configuration &source : configs.value()) {
         const Configuration config{source.name,   source.label,       source.description,
                                    source.path,   source.minRevision, source.maxRevision,
-                                   source.active, source.recipe};
+                                   source.active, source.recipe,      {}};
         const Core::Result<void> saved = m_store.saveConfiguration(config);
         if (!saved)
             return saved.error();

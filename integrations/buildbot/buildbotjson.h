@@ -36,6 +36,7 @@ struct ForceResult
     QVector<QPair<int, qint64>> requests; ///< builder id → build request id
 };
 
+/// A builder of /api/v2/builders: its id, name and tags.
 struct BuilderInfo
 {
     int id = 0;
@@ -43,6 +44,7 @@ struct BuilderInfo
     QStringList tags;
 };
 
+/// A build request of /api/v2/buildrequests: whether it was claimed, finished and how.
 struct BuildRequestInfo
 {
     qint64 id = 0;
@@ -53,6 +55,7 @@ struct BuildRequestInfo
     BuildResult result = BuildResult::Pending;
 };
 
+/// A build of /api/v2/builds: its number on the builder, state and result.
 struct BuildInfo
 {
     qint64 id = 0;
@@ -65,6 +68,7 @@ struct BuildInfo
     QVariantMap properties; ///< name → value (the source is dropped); only with ?property=
 };
 
+/// A step of a build (/api/v2/builds/N/steps): state, result and URLs.
 struct StepInfo
 {
     qint64 id = 0;
@@ -78,6 +82,7 @@ struct StepInfo
     QVector<QPair<QString, QString>> urls; ///< name → URL
 };
 
+/// A log of a step: its id, slug, type and how many lines it has so far.
 struct LogInfo
 {
     qint64 id = 0;
@@ -96,6 +101,7 @@ struct LogLines
     QString streams; ///< per line: 'o' stdout, 'e' stderr, 'h' header, ' ' for text logs
 };
 
+/// A test result set a step recorded (buildbot-notes §3): category, unit and counts.
 struct TestResultSetInfo
 {
     qint64 id = 0;
@@ -108,6 +114,7 @@ struct TestResultSetInfo
     bool complete = false;
 };
 
+/// One test result of a test result set (/api/v2/test_result_sets/N/results).
 struct TestResultInfo
 {
     QString name;

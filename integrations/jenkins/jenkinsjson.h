@@ -118,6 +118,7 @@ struct BuildInfo
     QMap<QString, QString> parameters;
 };
 
+/// One case of a run's testReport (junit plugin JSON).
 struct TestCase
 {
     QString className;
@@ -131,6 +132,7 @@ struct TestCase
     bool isFailure() const;
 };
 
+/// One suite of a run's testReport with its cases.
 struct TestSuite
 {
     QString name;
@@ -138,6 +140,7 @@ struct TestSuite
     QVector<TestCase> cases;
 };
 
+/// A run's testReport: the totals and the suites.
 struct TestReport
 {
     int passCount = 0;
@@ -157,6 +160,7 @@ struct CoverageSummary
     QString qualityGateResult; ///< qualityGates.overallResult, e.g. "SUCCESS"
 };
 
+/// One tool's issue counts from warnings-ng's per-run summary.
 struct WarningsTool
 {
     QString id;
@@ -194,6 +198,7 @@ struct Crumb
     QByteArray value;
 };
 
+/// What Jenkins' declarative linter said about a Jenkinsfile.
 struct JenkinsfileValidation
 {
     enum class Outcome {

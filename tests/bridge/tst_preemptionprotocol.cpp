@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Bittern's preemption extension of the master protocol (docs/PROTOCOL.md "Preemption")
 // against an in-memory store: the recipe announces it, a preempted step requeues the build
-// with its finished steps kept, the resumed recipe leaves finished non-setup steps out, and a
-// vacate check puts X-Bittern-Vacate on keepalive and step answers.
+// with its finished steps kept, the resumed recipe leaves finished non-setup steps out (setup:
+// recipe-marked or listed by the configuration), and a vacate check puts X-Bittern-Vacate on
+// keepalive and step answers.
 #include <QtTest>
 
 #include "bridge/protocol/bittenprotocol.h"
@@ -69,6 +70,7 @@ class tst_PreemptionProtocol : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
+    void preemptAndResume_data();
     void preemptAndResume();
     void preemptedBodyErrors_data();
     void preemptedBodyErrors();
@@ -128,8 +130,21 @@ void tst_PreemptionProtocol::assign(const QString &slave, const QString &token)
     QVERIFY(m_store->assignBuild(m_build, info, 1000));
 }
 
+void tst_PreemptionProtocol::preemptAndResume_data()
+{
+    QTest::addColumn<QStringList>("configSetupSteps"); // Configuration::setupSteps
+    QTest::addColumn<QStringList>("served"); // the resumed recipe's steps
+    QTest::addRow("recipe-marked setup steps only")
+            << QStringList() << QStringList({"checkout", "test", "package"});
+    QTest::addRow("the configuration also lists compile")
+            << QStringList({"compile"}) << QStringList({"checkout", "compile", "test", "package"});
+}
+
 void tst_PreemptionProtocol::preemptAndResume()
 {
+    QFETCH(QStringList, configSetupSteps);
+    QFETCH(QStringList, served);
+    QVERIFY(m_store->setConfigurationSetupSteps("demo", configSetupSteps));
     const QByteArray url = "/builds/" + QByteArray::number(m_build);
     assign("one", "t1");
     Response recipe = m_protocol->handle(request("GET", url, "t1"));
@@ -152,15 +167,16 @@ void tst_PreemptionProtocol::preemptAndResume()
     assign("two", "t2");
     recipe = m_protocol->handle(request("GET", url, "t2"));
     QCOMPARE(recipe.status, 200);
-    QCOMPARE(stepIds(recipe.body), QStringList({"checkout", "test", "package"}));
-    for (const QByteArray step : {"checkout", "test", "package"})
-        QCOMPARE(
-                m_protocol->handle(request("POST", url + "/steps/", "t2", stepResult(step))).status,
-                201);
+    QCOMPARE(stepIds(recipe.body), served);
+    for (const QString &step : qAsConst(served))
+        QCOMPARE(m_protocol
+                         ->handle(request("POST", url + "/steps/", "t2", stepResult(step.toUtf8())))
+                         .status,
+                 201);
     const BuildDetail detail = m_store->buildDetail(m_build).value();
     QCOMPARE(detail.build.status, BuildStatus::Success);
     QCOMPARE(detail.steps.size(), 4);
-    QCOMPARE(detail.logs.size(), 4); // checkout's second result was not stored
+    QCOMPARE(detail.logs.size(), 4); // re-run setup steps' second results were not stored
 }
 
 void tst_PreemptionProtocol::preemptedBodyErrors_data()

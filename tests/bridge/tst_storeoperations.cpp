@@ -240,11 +240,11 @@ private:
     /// attachments, an agent, a CI target and job, a build request.
     void fill(Store &store, int importedBuilds, int logLines)
     {
-        Configuration alpha{"alpha", "Alpha", "The <alpha> project", "trunk", "1", "",
-                            true,    recipe};
+        Configuration alpha{"alpha", "Alpha", "The <alpha> project", "trunk", "1", "", true,
+                            recipe,  {}};
         CHECK(store.saveConfiguration(alpha));
         CHECK(store.saveConfiguration(
-                Configuration{"beta", "", "", "branches/b", "", "", false, "<build/>"}));
+                Configuration{"beta", "", "", "branches/b", "", "", false, "<build/>", {}}));
         const auto linuxId = store.savePlatform(
                 TargetPlatform{0, "alpha", "linux", {{"os", "Linux"}, {"machine", "x86_.*"}}});
         CHECK(linuxId);

@@ -2,13 +2,17 @@
 // PollClient's preemption (issue 8 item 5) against a scripted fake master on 127.0.0.1: the
 // owner policy or the master's X-Bittern-Vacate stops step "wait"; to a master that announced
 // X-Bittern-Preemption the agent posts the step as preempted, to a Bitten master (no header)
-// it sends the DELETE of a cancelled build; either way it stops working on that build.
+// it sends the DELETE of a cancelled build; either way it stops working on that build. The
+// owner policy's SUSPEND stops step "count" (a shell loop) with SIGSTOP while keepalives go on.
+#include <csignal>
+
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QtTest>
 
 #include "core/slaveproperties.h"
 #include "slave-agent/pollclient.h"
+#include "tests/testlib/processstate.h"
 
 namespace {
 
@@ -35,6 +39,7 @@ struct Received
 class FakeMaster : public QObject
 {
 public:
+    QByteArray recipe = recipeXml;
     bool announcePreemption = false;
     bool askToVacate = false;
     QVector<Received> received;
@@ -104,7 +109,7 @@ private:
                 headers += "Location: http://127.0.0.1:" + QByteArray::number(port())
                         + "/builds/1\r\n";
         } else if (request.method == "GET") {
-            body = recipeXml;
+            body = recipe;
             if (announcePreemption)
                 headers += "X-Bittern-Preemption: 1\r\n";
         } else if (request.method == "DELETE") {
@@ -123,6 +128,56 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
+Agent::PollSettings settingsFor(const FakeMaster &master, const QTemporaryDir &dir)
+{
+    Agent::PollSettings settings;
+    settings.options.urls
+            = QStringList(QStringLiteral("http://127.0.0.1:%1/builds").arg(master.port()));
+    settings.options.loop = Agent::PollLoop::Single;
+    settings.options.intervalSeconds = 1;
+    settings.options.keepaliveSeconds = 1;
+    settings.slaveName = "tester";
+    settings.registration = Core::SlaveProperties::detect().registrationXml("tester");
+    settings.workDir = dir.filePath("work");
+    settings.spoolDir = dir.filePath("spool");
+    QDir().mkpath(settings.workDir);
+    return settings;
+}
+
+/// A step "count" (on error: continue) between "one" and "three" that writes its pid to
+/// @p dir/pid, then counts into @p dir/counter until @p dir/go exists. bash, not sh: Debian's
+/// dash starts `sleep` with vfork() and waits for a stopped child in state D, not T.
+QByteArray countingRecipe(const QTemporaryDir &dir)
+{
+    QFile script(dir.filePath("count.sh"));
+    if (!script.open(QIODevice::WriteOnly))
+        return QByteArray();
+    script.write(
+            "cd '" + QFile::encodeName(dir.path())
+            + "'\necho $$ > pid.tmp && mv pid.tmp pid\ni=0\n"
+              "while [ ! -e go ]; do i=$((i+1)); echo $i > counter.tmp; mv counter.tmp counter; "
+              "sleep 0.01; done\n");
+    return "<build xmlns:sh=\"http://bitten.edgewall.org/tools/sh\">"
+           "<step id=\"one\"><sh:exec executable=\"echo\" args=\"one\"/></step>"
+           "<step id=\"count\" onerror=\"continue\"><sh:exec executable=\"bash\" args=\""
+            + QFile::encodeName(script.fileName())
+            + "\"/></step>"
+              "<step id=\"three\"><sh:exec executable=\"echo\" args=\"three\"/></step>"
+              "</build>";
+}
+
+qint64 numberIn(const QTemporaryDir &dir, const QString &name)
+{
+    QFile file(dir.filePath(name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().toLongLong() : 0;
+}
+
+int keepalives(const FakeMaster &master)
+{
+    return int(std::count_if(master.received.cbegin(), master.received.cend(),
+                             [](const Received &r) { return r.path.endsWith("/keepalive/"); }));
+}
+
 } // namespace
 
 class tst_PollClientPreemption : public QObject
@@ -131,6 +186,8 @@ class tst_PollClientPreemption : public QObject
 private Q_SLOTS:
     void vacates_data();
     void vacates();
+    void suspends_data();
+    void suspends();
 };
 
 void tst_PollClientPreemption::vacates_data()
@@ -156,17 +213,7 @@ void tst_PollClientPreemption::vacates()
     master.askToVacate = !ownerPolicy;
     QVERIFY(master.listen());
 
-    Agent::PollSettings settings;
-    settings.options.urls
-            = QStringList(QStringLiteral("http://127.0.0.1:%1/builds").arg(master.port()));
-    settings.options.loop = Agent::PollLoop::Single;
-    settings.options.intervalSeconds = 1;
-    settings.options.keepaliveSeconds = 1;
-    settings.slaveName = "tester";
-    settings.registration = Core::SlaveProperties::detect().registrationXml("tester");
-    settings.workDir = dir.filePath("work");
-    settings.spoolDir = dir.filePath("spool");
-    QDir().mkpath(settings.workDir);
+    Agent::PollSettings settings = settingsFor(master, dir);
     if (ownerPolicy) {
         settings.policyIntervalMilliseconds = 20;
         settings.ownerPolicy = [&master] {
@@ -203,6 +250,100 @@ void tst_PollClientPreemption::vacates()
         QCOMPARE(deletes, 0);
     } else {
         QCOMPARE(preempted.size(), 0);
+        QTRY_COMPARE(std::count_if(master.received.cbegin(), master.received.cend(),
+                                   [](const Received &r) { return r.method == "DELETE"; }),
+                     1);
+    }
+}
+
+void tst_PollClientPreemption::suspends_data()
+{
+    QTest::addColumn<QString>("then");
+    QTest::addColumn<int>("exit");
+    QTest::addRow("continued: the build finishes") << "run" << int(Agent::PollExit::Success);
+    QTest::addRow("step ended while suspended: the next step waits until continued")
+            << "kill" << int(Agent::PollExit::Success);
+    QTest::addRow("step ended while suspended, then preempted: the next step is reported")
+            << "kill, preempt" << int(Agent::PollExit::Success);
+    QTest::addRow("preempted while suspended: the step is stopped")
+            << "preempt" << int(Agent::PollExit::Success);
+    QTest::addRow("agent stopped while suspended: the build is cancelled")
+            << "stop" << int(Agent::PollExit::Stopped);
+}
+
+void tst_PollClientPreemption::suspends()
+{
+    QFETCH(QString, then);
+    QFETCH(int, exit);
+    QTemporaryDir dir;
+    FakeMaster master;
+    master.announcePreemption = true;
+    master.recipe = countingRecipe(dir);
+    QVERIFY(!master.recipe.isEmpty());
+    QVERIFY(master.listen());
+    Agent::PollSettings settings = settingsFor(master, dir);
+    QString policy = "run";
+    settings.policyIntervalMilliseconds = 20;
+    settings.ownerPolicy = [&policy] {
+        Core::OwnerPolicyDecision decision;
+        if (policy == "suspend")
+            decision.suspend = Core::ClassAdTruth::True;
+        if (policy == "preempt")
+            decision.preempt = Core::ClassAdTruth::True;
+        return Core::Result<Core::OwnerPolicyDecision>(decision);
+    };
+    Agent::PollClient client(settings);
+    QSignalSpy finished(&client, &Agent::PollClient::finished);
+    client.start();
+    QTRY_VERIFY_WITH_TIMEOUT(numberIn(dir, "pid") > 0 && numberIn(dir, "counter") > 0, 20000);
+    const qint64 pid = numberIn(dir, "pid");
+
+    policy = "suspend";
+    QTRY_COMPARE_WITH_TIMEOUT(TestLib::processState(pid), 'T', 20000);
+    const qint64 counted = numberIn(dir, "counter");
+    const int before = keepalives(master);
+    QTRY_VERIFY_WITH_TIMEOUT(keepalives(master) > before, 10000); // the claim is kept
+    QCOMPARE(TestLib::processState(pid), 'T');
+    QCOMPARE(numberIn(dir, "counter"), counted);
+    QVERIFY(!master.receivedStep("count"));
+
+    if (then == "run") {
+        QFile go(dir.filePath("go"));
+        QVERIFY(go.open(QIODevice::WriteOnly));
+        policy = "run";
+    } else if (then.startsWith("kill")) { // someone else ends the step's process
+        QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(master.receivedStep("count"), 10000);
+        const int seen = keepalives(master);
+        QTRY_VERIFY_WITH_TIMEOUT(keepalives(master) > seen + 1, 10000);
+        QVERIFY2(!master.receivedStep("three"), "a step started while the build was suspended");
+        policy = then == "kill" ? "run" : "preempt";
+    } else if (then == "preempt") {
+        policy = "preempt";
+    } else {
+        client.stop();
+    }
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(int(finished.first().first().value<Agent::PollExit>()), exit);
+    QCOMPARE(TestLib::processState(pid), char(0)); // ended, not left stopped
+    QCOMPARE(master.receivedStep("three"), then == "run" || then.startsWith("kill"));
+    const QByteArray countStatus = then == "run" ? "success"
+            : then.startsWith("kill")            ? "failure"
+                                                 : "";
+    QByteArray preempted; // the step posted as preempted
+    for (const Received &request : qAsConst(master.received)) {
+        if (request.contentType == "application/x-bittern-preempted+xml")
+            preempted = request.body.mid(0, request.body.indexOf(" reason="));
+        if (request.body.contains("step=\"count\" status"))
+            QVERIFY2(!countStatus.isEmpty()
+                             && request.body.contains("status=\"" + countStatus + '"'),
+                     request.body.constData());
+    }
+    QCOMPARE(preempted,
+             then == "preempt"                 ? QByteArray("<preempted step=\"count\"")
+                     : then == "kill, preempt" ? QByteArray("<preempted step=\"three\"")
+                                               : QByteArray());
+    if (then == "stop") {
         QTRY_COMPARE(std::count_if(master.received.cbegin(), master.received.cend(),
                                    [](const Received &r) { return r.method == "DELETE"; }),
                      1);

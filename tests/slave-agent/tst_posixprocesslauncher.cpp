@@ -1,12 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <atomic>
 #include <csignal>
+#include <memory>
 
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include "slave-agent/posixprocesslauncher.h"
 #include "slave-agent/stopsignal.h"
+#include "slave-agent/suspendsignal.h"
+#include "tests/testlib/processstate.h"
 
 using Agent::ProcessOutcome;
 using Agent::ProcessSpec;
@@ -49,6 +58,73 @@ struct Recorder
     }
 };
 
+qint64 numberIn(const QTemporaryDir &dir, const QString &name)
+{
+    QFile file(dir.filePath(name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().toLongLong() : 0;
+}
+
+bool touch(const QTemporaryDir &dir, const QString &name)
+{
+    QFile file(dir.filePath(name));
+    return file.open(QIODevice::WriteOnly);
+}
+
+/// A shell that writes its pid to DIR/pid, then counts into DIR/counter until DIR/go exists.
+/// bash, not sh: Debian's dash starts `sleep` with vfork() and then waits for a stopped child
+/// in state D, so its own state would not show the stop; bash forks and shows T.
+ProcessSpec counterLoop(const QTemporaryDir &dir, int timeout)
+{
+    ProcessSpec spec;
+    spec.program = "bash";
+    spec.arguments = QStringList{"-c",
+                                 "trap 'exit 3' TERM; echo $$ > pid.tmp && mv pid.tmp pid; i=0; "
+                                 "while [ ! -e go ]; do i=$((i+1)); echo $i > counter.tmp; "
+                                 "mv counter.tmp counter; sleep 0.01; done"};
+    spec.timeoutSeconds = timeout;
+    spec.workingDirectory = dir.path();
+    return spec;
+}
+
+/**
+ * Runs the launcher on a thread of its own, so the test can suspend, continue and stop the
+ * process meanwhile. The destructor stops whatever still runs and waits for it, so no process
+ * outlives a failed test.
+ */
+class BackgroundRun
+{
+public:
+    BackgroundRun(const ProcessSpec &spec, Agent::SuspendSignal *suspend) : m_launcher(&m_stop, 500)
+    {
+        m_launcher.setSuspendSignal(suspend);
+        m_thread.reset(QThread::create([this, spec] {
+            m_threadId = long(::syscall(SYS_gettid));
+            m_outcome = m_launcher.run(spec, [](ProcessStream, const QString &) {});
+        }));
+        m_thread->start();
+    }
+    ~BackgroundRun()
+    {
+        m_stop.request();
+        m_thread->wait();
+    }
+    Q_DISABLE_COPY_MOVE(BackgroundRun)
+
+    void stop() { m_stop.request(); }
+    bool wait() { return m_thread->wait(20000); }
+    /// The launcher thread's state ('S' while it waits in poll()).
+    char threadState() const { return TestLib::processState(m_threadId); }
+    const ProcessOutcome &outcome() const { return m_outcome; }
+    qint64 lastProcessId() const { return m_launcher.lastProcessId(); }
+
+private:
+    Agent::StopSignal m_stop;
+    Agent::PosixProcessLauncher m_launcher;
+    std::unique_ptr<QThread> m_thread;
+    std::atomic<long> m_threadId{0};
+    ProcessOutcome m_outcome;
+};
+
 } // namespace
 
 class tst_PosixProcessLauncher : public QObject
@@ -67,6 +143,10 @@ private Q_SLOTS:
     void groupStopped_data();
     void groupStopped();
     void killAfterGrace();
+    void suspended_data();
+    void suspended();
+    void suspendedBeforeStart_data();
+    void suspendedBeforeStart();
 };
 
 void tst_PosixProcessLauncher::exitCodes_data()
@@ -229,6 +309,90 @@ void tst_PosixProcessLauncher::killAfterGrace()
     QCOMPARE(outcome.status, ProcessOutcome::Status::TimedOut);
     QCOMPARE(outcome.exitCode, 128 + SIGKILL);
     QVERIFY(isGone(recorder.backgroundPid));
+}
+
+void tst_PosixProcessLauncher::suspended_data()
+{
+    QTest::addColumn<QString>("then");
+    QTest::addColumn<int>("timeout");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("exitCode");
+    QTest::addRow("continued: runs to its end")
+            << "continue" << 0 << int(ProcessOutcome::Status::Exited) << 0;
+    QTest::addRow("stopped while suspended: continued, then SIGTERM")
+            << "stop" << 0 << int(ProcessOutcome::Status::Cancelled) << 3;
+    QTest::addRow("suspended longer than its timeout: not timed out")
+            << "continue" << 2 << int(ProcessOutcome::Status::Exited) << 0;
+    QTest::addRow("continued: the rest of the timeout runs")
+            << "run out" << 1 << int(ProcessOutcome::Status::TimedOut) << 3;
+}
+
+void tst_PosixProcessLauncher::suspended()
+{
+    QFETCH(QString, then);
+    QFETCH(int, timeout);
+    QFETCH(int, status);
+    QFETCH(int, exitCode);
+    QTemporaryDir dir;
+    Agent::SuspendSignal suspend;
+    BackgroundRun run(counterLoop(dir, timeout), &suspend);
+    QTRY_VERIFY_WITH_TIMEOUT(numberIn(dir, "pid") > 0 && numberIn(dir, "counter") > 0, 20000);
+    const qint64 pid = numberIn(dir, "pid");
+
+    suspend.setSuspended(true);
+    QElapsedTimer suspendedFor;
+    suspendedFor.start();
+    QTRY_COMPARE_WITH_TIMEOUT(TestLib::processState(pid), 'T', 20000);
+    const qint64 counted = numberIn(dir, "counter");
+    if (then == "stop") {
+        run.stop();
+        QVERIFY(run.wait());
+        QCOMPARE(int(run.outcome().status), status);
+        QCOMPARE(run.outcome().exitCode, exitCode);
+        QVERIFY2(isGone(pid), "the stopped process was left behind");
+        return;
+    }
+    if (timeout > 0) { // the timeout would have ended it by now if its clock ran
+        QTRY_VERIFY_WITH_TIMEOUT(suspendedFor.hasExpired(timeout * 1000 + 500), 10000);
+        QCOMPARE(TestLib::processState(pid), 'T');
+    }
+    QCOMPARE(numberIn(dir, "counter"), counted); // stopped: no more output
+    if (then == "continue")
+        QVERIFY(touch(dir, "go"));
+    suspend.setSuspended(false);
+    QTRY_VERIFY(numberIn(dir, "counter") > counted || TestLib::processState(pid) != 'T');
+    QVERIFY(run.wait());
+    QCOMPARE(int(run.outcome().status), status);
+    QCOMPARE(run.outcome().exitCode, exitCode);
+}
+
+void tst_PosixProcessLauncher::suspendedBeforeStart_data()
+{
+    QTest::addColumn<QString>("then");
+    QTest::addColumn<int>("status");
+    QTest::addRow("continued: starts") << "continue" << int(ProcessOutcome::Status::Exited);
+    QTest::addRow("stopped: never starts") << "stop" << int(ProcessOutcome::Status::Cancelled);
+}
+
+void tst_PosixProcessLauncher::suspendedBeforeStart()
+{
+    QFETCH(QString, then);
+    QFETCH(int, status);
+    QTemporaryDir dir;
+    Agent::SuspendSignal suspend;
+    suspend.setSuspended(true);
+    BackgroundRun run(counterLoop(dir, 0), &suspend);
+    QTRY_COMPARE(run.threadState(), 'S'); // waiting for the suspension to end
+    QVERIFY(!QFile::exists(dir.filePath("pid")));
+    if (then == "stop") {
+        run.stop();
+    } else {
+        QVERIFY(touch(dir, "go"));
+        suspend.setSuspended(false);
+    }
+    QVERIFY(run.wait());
+    QCOMPARE(int(run.outcome().status), status);
+    QCOMPARE(run.lastProcessId() > 0, then == "continue");
 }
 
 QTEST_GUILESS_MAIN(tst_PosixProcessLauncher)
