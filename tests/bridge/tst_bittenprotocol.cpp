@@ -6,9 +6,11 @@
 #include "bridge/bridgeservice.h"
 #include "bridge/protocol/bittenprotocol.h"
 #include "bridge/store/sqlstore.h"
+#include "tests/testlib/git.h"
 #include "tests/testlib/testdata.h"
 
 using namespace Bridge;
+using TestLib::runGit;
 
 namespace {
 
@@ -32,33 +34,13 @@ Request request(const QByteArray &method, const QByteArray &target, const QByteA
     return r;
 }
 
-/// Runs git in @p dir with a fixed identity; false when it fails.
-bool git(const QString &dir, const QStringList &arguments, const QByteArray &date = {})
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"})
-        env.insert(name, "Test");
-    for (const char *name : {"GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"})
-        env.insert(name, "test@example.org");
-    for (const char *name : {"GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE"})
-        if (!date.isEmpty())
-            env.insert(name, QString("@" + date + " +0000"));
-    process.setProcessEnvironment(env);
-    process.setWorkingDirectory(dir);
-    process.start("git", arguments);
-    return process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit
-            && process.exitCode() == 0;
-}
-
 /// Commits a change of trunk/a.txt in the git work tree @p dir at Unix time @p time.
 bool commitTrunk(const QString &dir, const QByteArray &content, qint64 time)
 {
     QFile file(dir + "/trunk/a.txt");
     return QDir().mkpath(dir + "/trunk") && file.open(QIODevice::WriteOnly)
             && file.write(content) == content.size() && (file.close(), true)
-            && git(dir, {"add", "-A"})
-            && git(dir, {"commit", "-q", "-m", content}, QByteArray::number(time));
+            && runGit(dir, {"add", "-A"}) && runGit(dir, {"commit", "-q", "-m", content}, time);
 }
 
 } // namespace
@@ -549,7 +531,7 @@ void tst_BittenProtocol::pollPopulatesQueueFromRepository()
     }
     QTemporaryDir repo;
     QTemporaryDir data;
-    QVERIFY(git(repo.path(), {"init", "-q"}));
+    QVERIFY(runGit(repo.path(), {"init", "-q"}));
     QVERIFY(commitTrunk(repo.path(), "one", 1700000000));
     auto store = SqlStore::open(data.filePath("populate.db"));
     QVERIFY2(store, store ? "" : qPrintable(store.error().message));

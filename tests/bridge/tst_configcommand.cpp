@@ -9,6 +9,12 @@
 #include "bridge/store/sqlstore.h"
 #include "core/inifile.h"
 #include "core/slaveproperties.h"
+#include "tests/testlib/git.h"
+#include "tests/testlib/processrun.h"
+
+using TestLib::ProcessRun;
+using TestLib::runBittern;
+using TestLib::runGit;
 
 /// `bittern config check`, `bittern serve --config` and the example files of packaging/.
 class tst_ConfigCommand : public QObject
@@ -30,29 +36,6 @@ private Q_SLOTS:
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runBittern(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("BITTERN_BIN"), arguments);
-    Run run;
-    if (!process.waitForFinished(20000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
 {
     QFile file(dir.filePath(name));
@@ -67,35 +50,17 @@ QString sourcePath(const QString &relative)
     return qEnvironmentVariable("BITTERN_SOURCE") + '/' + relative;
 }
 
-/// Runs git in @p dir with a fixed identity (and commit time @p date); false when it fails.
-bool git(const QString &dir, const QStringList &arguments, qint64 date = 0)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"})
-        env.insert(name, "Test");
-    for (const char *name : {"GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"})
-        env.insert(name, "test@example.org");
-    for (const char *name : {"GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE"})
-        env.insert(name, QString("@%1 +0000").arg(date));
-    process.setProcessEnvironment(env);
-    process.setWorkingDirectory(dir);
-    process.start("git", arguments);
-    return process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit
-            && process.exitCode() == 0;
-}
-
 /// A git repository whose trunk/ changed at each of @p times; empty when git failed.
 bool makeRepository(const QString &dir, const QVector<qint64> &times)
 {
-    if (!git(dir, {"init", "-q"}) || !QDir().mkpath(dir + "/trunk"))
+    if (!runGit(dir, {"init", "-q"}) || !QDir().mkpath(dir + "/trunk"))
         return false;
     for (qint64 time : times) {
         QFile file(dir + "/trunk/a.txt");
         if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::number(time)) <= 0)
             return false;
         file.close();
-        if (!git(dir, {"add", "-A"}) || !git(dir, {"commit", "-q", "-m", "c"}, time))
+        if (!runGit(dir, {"add", "-A"}) || !runGit(dir, {"commit", "-q", "-m", "c"}, time))
             return false;
     }
     return true;
@@ -199,7 +164,7 @@ void tst_ConfigCommand::check()
     QFETCH(QString, out);
     QTemporaryDir dir;
     const QString file = writeFile(dir, "bittern.ini", content);
-    const Run run = runBittern({"config", "check", file});
+    const ProcessRun run = runBittern({"config", "check", file});
     QCOMPARE(run.exitCode, exitCode);
     QCOMPARE(run.out, QString(out).replace("FILE", file));
     QCOMPARE(run.err, QString());
@@ -225,7 +190,7 @@ void tst_ConfigCommand::exampleBridgeConfig()
     }
     QTemporaryDir dir;
     const QString file = writeFile(dir, "bittern.ini", content);
-    const Run run = runBittern({"config", "check", file});
+    const ProcessRun run = runBittern({"config", "check", file});
     QCOMPARE(run.out, file + ": OK\n");
     QCOMPARE(run.exitCode, 0);
     // The documented defaults are the parser's defaults.
@@ -296,7 +261,7 @@ void tst_ConfigCommand::serveRefusesBadConfigFile()
     QTemporaryDir dir;
     const QString config
             = writeFile(dir, "bittern.ini", "[server]\nlisten = 127.0.0.1:0\nport = 1\n");
-    const Run run = runBittern({"serve", "--config", config, "--db", "sqlite::memory:"});
+    const ProcessRun run = runBittern({"serve", "--config", config, "--db", "sqlite::memory:"});
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(run.err,
              "bittern serve: " + config
@@ -335,7 +300,7 @@ void tst_ConfigCommand::ciTargetByName()
                                      "[ci buildbot]\nurl = buildbot+http://127.0.0.1:1\n"
                                      "data_dir = /nonexistent/bittern\n");
     arguments.replaceInStrings("CONFIG", config);
-    const Run run = runBittern(arguments);
+    const ProcessRun run = runBittern(arguments);
     QCOMPARE(run.err, QString(err).replace("CONFIG", config));
     QCOMPARE(run.exitCode, 2);
 }

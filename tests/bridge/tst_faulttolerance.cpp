@@ -6,16 +6,12 @@
 // --slave-timeout and completed by another agent.
 #include <csignal>
 #include <memory>
-#include <vector>
 
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QTcpServer>
 #include <QtTest>
 
-#include "bridge/store/sqlstore.h"
+#include "tests/bridge/processtestsupport.h"
 
-using namespace Bridge;
+using TestLib::BridgeHarness;
 
 namespace {
 
@@ -46,13 +42,6 @@ QByteArray blockingRecipe(const QString &marker)
             .toUtf8();
 }
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 } // namespace
 
 class tst_FaultTolerance : public QObject
@@ -65,168 +54,52 @@ private Q_SLOTS:
     void agentKilledMidStep();
 
 private:
-    bool seed(const QByteArray &recipeXml, int builds);
     bool startServe(const QString &slaveTimeout);
-    QProcess *startAgent(const QString &name);
-    qint64 scalar(const QString &sql);
-    static void killProcess(QProcess *process);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QProcess> m_serve;
-    std::vector<std::unique_ptr<QProcess>> m_agents;
-    QString m_dbPath;
-    quint16 m_port = 0;
+    std::unique_ptr<BridgeHarness> m_bridge;
 };
 
 void tst_FaultTolerance::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_dbPath = m_dir->filePath("bridge.db");
-    m_port = freePort();
-    QVERIFY(m_port != 0);
-}
-
-void tst_FaultTolerance::killProcess(QProcess *process)
-{
-    if (process && process->state() != QProcess::NotRunning) {
-        process->kill();
-        process->waitForFinished(5000);
-    }
+    m_bridge = std::make_unique<BridgeHarness>(BITTERN_BIN, BITTERN_AGENT_BIN);
+    QVERIFY(m_bridge->isValid());
 }
 
 void tst_FaultTolerance::cleanup()
 {
-    for (auto &agent : m_agents)
-        killProcess(agent.get());
-    m_agents.clear();
-    killProcess(m_serve.get());
-    m_serve.reset();
-    QSqlDatabase::removeDatabase("fault-check");
-    m_dir.reset();
-}
-
-bool tst_FaultTolerance::seed(const QByteArray &recipeXml, int builds)
-{
-    auto opened = SqlStore::open("sqlite:" + m_dbPath);
-    if (!opened) {
-        qWarning("%s", qPrintable(opened.error().message));
-        return false;
-    }
-    std::unique_ptr<SqlStore> store = std::move(opened).value();
-    // One configuration per build: Bitten (build_all off) drops a pending build once a newer
-    // revision of the same configuration is queued, so 200 revisions of one would leave one.
-    for (int i = 1; i <= builds; ++i) {
-        Configuration config;
-        config.name = QStringLiteral("demo%1").arg(i);
-        config.label = config.name;
-        config.description = "";
-        config.path = "trunk";
-        config.minRevision = "";
-        config.maxRevision = "";
-        config.active = true;
-        config.recipe = recipeXml;
-        if (!store->saveConfiguration(config))
-            return false;
-        TargetPlatform platform;
-        platform.config = config.name;
-        platform.name = "any";
-        auto platformId = store->savePlatform(platform);
-        if (!platformId)
-            return false;
-        Build build;
-        build.config = config.name;
-        build.revision = "7";
-        build.revisionTime = 1700000000 + i;
-        build.platform = platformId.value();
-        if (!store->enqueueBuild(build))
-            return false;
-    }
-    return true;
+    m_bridge.reset();
 }
 
 bool tst_FaultTolerance::startServe(const QString &slaveTimeout)
 {
-    m_serve = std::make_unique<QProcess>();
-    m_serve->setProcessChannelMode(QProcess::MergedChannels);
-    m_serve->start(BITTERN_BIN,
-                   {"serve", "--db", "sqlite:" + m_dbPath, "--listen",
-                    QStringLiteral("127.0.0.1:%1").arg(m_port), "--slave-timeout", slaveTimeout,
-                    "--data-dir", m_dir->filePath("data")});
-    if (!m_serve->waitForStarted())
-        return false;
-    QByteArray output;
-    QDeadlineTimer deadline(15000);
-    while (!output.contains("listening on") && !deadline.hasExpired()
-           && m_serve->state() == QProcess::Running) {
-        m_serve->waitForReadyRead(200);
-        output += m_serve->readAll();
-    }
-    if (!output.contains("listening on"))
-        qWarning("bittern serve did not start: %s", output.constData());
-    return output.contains("listening on");
-}
-
-QProcess *tst_FaultTolerance::startAgent(const QString &name)
-{
-    const QString work = m_dir->filePath("agent-" + name);
-    QDir().mkpath(work);
-    auto agent = std::make_unique<QProcess>();
-    agent->setProcessChannelMode(QProcess::MergedChannels);
-    agent->setStandardOutputFile(work + ".log");
-    agent->start(BITTERN_AGENT_BIN,
-                 {"poll", QStringLiteral("http://127.0.0.1:%1/builds").arg(m_port), "--name", name,
-                  "--interval", "1", "--keepalive-interval", "1", "--work-dir", work, "--spool-dir",
-                  work + "/spool"});
-    agent->waitForStarted();
-    m_agents.push_back(std::move(agent));
-    return m_agents.back().get();
-}
-
-qint64 tst_FaultTolerance::scalar(const QString &sql)
-{
-    QSqlDatabase db = QSqlDatabase::contains("fault-check")
-            ? QSqlDatabase::database("fault-check")
-            : QSqlDatabase::addDatabase("QSQLITE", "fault-check");
-    if (!db.isOpen()) {
-        db.setDatabaseName(m_dbPath);
-        db.setConnectOptions("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000");
-        if (!db.open())
-            return -1;
-    }
-    QSqlQuery query(db);
-    if (!query.exec(sql) || !query.next())
-        return -1;
-    const qint64 value = query.value(0).toLongLong();
-    query.finish(); // end the read transaction, so the next call sees the server's new writes
-    return value;
+    return m_bridge->startServe({"--slave-timeout", slaveTimeout});
 }
 
 void tst_FaultTolerance::masterKilledDuringBuilds()
 {
-    QVERIFY(seed(quickRecipe(), buildCount));
+    QVERIFY(seedBuilds(m_bridge->dbLocation(), quickRecipe(), buildCount));
     QVERIFY(startServe("5"));
+    QVector<QProcess *> agents;
     for (int i = 0; i < agentCount; ++i)
-        startAgent(QStringLiteral("agent%1").arg(i));
+        agents.append(m_bridge->startAgent(QStringLiteral("agent%1").arg(i)));
 
     // Part-way through: SIGKILL, no chance to close anything; restart on the same port and DB.
-    QTRY_VERIFY_WITH_TIMEOUT(scalar("SELECT COUNT(*) FROM build WHERE status = 'S'") >= 40, 30000);
-    ::kill(pid_t(m_serve->processId()), SIGKILL);
-    QVERIFY(m_serve->waitForFinished(5000));
-    QCOMPARE(m_serve->exitStatus(), QProcess::CrashExit);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            m_bridge->scalar("SELECT COUNT(*) FROM build WHERE status = 'S'") >= 40, 30000);
+    ::kill(pid_t(m_bridge->serve()->processId()), SIGKILL);
+    QVERIFY(m_bridge->serve()->waitForFinished(5000));
+    QCOMPARE(m_bridge->serve()->exitStatus(), QProcess::CrashExit);
     QVERIFY(startServe("5"));
 
-    QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT COUNT(*) FROM build WHERE status = 'S'"),
+    QTRY_COMPARE_WITH_TIMEOUT(m_bridge->scalar("SELECT COUNT(*) FROM build WHERE status = 'S'"),
                               qint64(buildCount), 60000);
     // An agent may only have stopped the documented way: 69 after a 409 for a build it lost
     // (seen when two agents register at the same moment; see the H16 report).
     for (int i = 0; i < agentCount; ++i) {
-        const QProcess &agent = *m_agents.at(size_t(i));
+        const QProcess &agent = *agents.at(i);
         if (agent.state() == QProcess::Running)
             continue;
-        QFile log(m_dir->filePath(QStringLiteral("agent-agent%1.log").arg(i)));
-        log.open(QIODevice::ReadOnly);
-        const QString tail = QString::fromUtf8(log.readAll().right(600));
+        const QString tail = m_bridge->agentLog(QStringLiteral("agent%1").arg(i)).right(600);
         QVERIFY2(agent.exitStatus() == QProcess::NormalExit && agent.exitCode() == 69,
                  qPrintable(QStringLiteral("agent%1 exit %2: %3")
                                     .arg(i)
@@ -234,43 +107,47 @@ void tst_FaultTolerance::masterKilledDuringBuilds()
                                     .arg(tail)));
         qWarning("agent%d stopped with 69: %s", i, qPrintable(tail));
     }
-    QCOMPARE(scalar("SELECT COUNT(*) FROM build"), qint64(buildCount));
+    QCOMPARE(m_bridge->scalar("SELECT COUNT(*) FROM build"), qint64(buildCount));
     // Every build has exactly the recipe's steps, each stored once; "second" (echo) has its one
     // log.
-    QCOMPARE(scalar("SELECT COUNT(*) FROM step"), qint64(2 * buildCount));
-    QCOMPARE(scalar("SELECT COUNT(*) FROM (SELECT build FROM step GROUP BY build "
-                    "HAVING COUNT(*) <> 2 OR COUNT(DISTINCT name) <> 2)"),
+    QCOMPARE(m_bridge->scalar("SELECT COUNT(*) FROM step"), qint64(2 * buildCount));
+    QCOMPARE(m_bridge->scalar("SELECT COUNT(*) FROM (SELECT build FROM step GROUP BY build "
+                              "HAVING COUNT(*) <> 2 OR COUNT(DISTINCT name) <> 2)"),
              qint64(0));
-    QCOMPARE(scalar("SELECT COUNT(*) FROM step WHERE name NOT IN ('first', 'second') "
-                    "OR status <> 'S'"),
+    QCOMPARE(m_bridge->scalar("SELECT COUNT(*) FROM step WHERE name NOT IN ('first', 'second') "
+                              "OR status <> 'S'"),
              qint64(0));
-    QCOMPARE(scalar("SELECT COUNT(*) FROM (SELECT build, step FROM log GROUP BY build, step "
-                    "HAVING COUNT(*) > 1)"),
+    QCOMPARE(m_bridge->scalar(
+                     "SELECT COUNT(*) FROM (SELECT build, step FROM log GROUP BY build, step "
+                     "HAVING COUNT(*) > 1)"),
              qint64(0));
-    QCOMPARE(scalar("SELECT COUNT(*) FROM step s WHERE s.name = 'second' AND NOT EXISTS (SELECT 1 "
-                    "FROM log l "
-                    "WHERE l.build = s.build AND l.step = s.name)"),
+    QCOMPARE(m_bridge->scalar(
+                     "SELECT COUNT(*) FROM step s WHERE s.name = 'second' AND NOT EXISTS (SELECT 1 "
+                     "FROM log l "
+                     "WHERE l.build = s.build AND l.step = s.name)"),
              qint64(0));
 }
 
 void tst_FaultTolerance::agentKilledMidStep()
 {
-    const QString marker = m_dir->filePath("marker");
-    QVERIFY(seed(blockingRecipe(marker), 1));
+    const QString marker = m_bridge->filePath("marker");
+    QVERIFY(seedBuilds(m_bridge->dbLocation(), blockingRecipe(marker), 1));
     QVERIFY(startServe("2"));
-    QProcess *first = startAgent("doomed");
-    QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT COUNT(*) FROM step WHERE name = 'first'"), qint64(1),
+    QProcess *first = m_bridge->startAgent("doomed");
+    QTRY_COMPARE_WITH_TIMEOUT(m_bridge->scalar("SELECT COUNT(*) FROM step WHERE name = 'first'"),
+                              qint64(1),
                               20000); // step "wait" is running now
     ::kill(pid_t(first->processId()), SIGKILL);
     QVERIFY(first->waitForFinished(5000));
     QFile(marker).open(QIODevice::WriteOnly); // the next run of "wait" returns at once
 
-    startAgent("rescuer");
-    QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT COUNT(*) FROM build WHERE status = 'S' "
-                                     "AND slave = 'rescuer'"),
+    m_bridge->startAgent("rescuer");
+    QTRY_COMPARE_WITH_TIMEOUT(m_bridge->scalar("SELECT COUNT(*) FROM build WHERE status = 'S' "
+                                               "AND slave = 'rescuer'"),
                               qint64(1), 30000);
-    QCOMPARE(scalar("SELECT COUNT(*) FROM step"), qint64(2));
-    QCOMPARE(scalar("SELECT COUNT(*) FROM step WHERE name IN ('first', 'wait') AND status = 'S'"),
+    QCOMPARE(m_bridge->scalar("SELECT COUNT(*) FROM step"), qint64(2));
+    QCOMPARE(m_bridge->scalar(
+                     "SELECT COUNT(*) FROM step WHERE name IN ('first', 'wait') AND status = 'S'"),
              qint64(2));
 }
 

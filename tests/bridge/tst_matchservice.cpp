@@ -12,6 +12,7 @@
 #include "bridge/store/sqlstore.h"
 #include "bridge/whycommand.h"
 #include "core/classadevaluator.h"
+#include "tests/bridge/matchtestsupport.h"
 #include "tests/bridge/storetestsupport.h"
 
 using namespace Bridge;
@@ -98,14 +99,7 @@ void tst_MatchService::init()
     auto store = SqlStore::open("sqlite:" + m_dir->filePath("bridge.db"));
     QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
     m_store = std::move(store).value();
-    for (const QString &name : {QString("trunk"), QString("docs")}) {
-        Configuration config;
-        config.name = name;
-        config.path = name;
-        config.active = true;
-        config.recipe = "<build><step id=\"s\"/></build>";
-        QVERIFY(m_store->saveConfiguration(config));
-    }
+    QVERIFY(addConfigurations(*m_store, {"trunk", "docs"}));
 }
 
 void tst_MatchService::cleanup()
@@ -129,23 +123,12 @@ qint64 tst_MatchService::addPlatform(const QString &config, const QString &name,
 qint64 tst_MatchService::queue(const QString &config, qint64 platform, const QString &revision,
                                qint64 revisionTime)
 {
-    Build build;
-    build.config = config;
-    build.platform = platform;
-    build.revision = revision;
-    build.revisionTime = revisionTime;
-    const auto id = m_store->enqueueBuild(build);
-    return id ? id.value() : 0;
+    return queueBuild(*m_store, config, platform, revision, revisionTime);
 }
 
 std::optional<Build> tst_MatchService::poll(MatchService &service, const TestAgent &agent)
 {
-    const auto assignment = service.assign(slaveOf(agent), adOf(agent));
-    if (!assignment) {
-        qWarning("%s", qPrintable(assignment.error().message));
-        return std::nullopt;
-    }
-    return assignment.value().build;
+    return assignedBuild(service, slaveOf(agent), adOf(agent));
 }
 
 void tst_MatchService::storeRoundTrip_data()

@@ -9,6 +9,7 @@
 #include "bridge/matchmaker/matchservice.h"
 #include "bridge/protocol/vacaterequest.h"
 #include "bridge/store/sqlstore.h"
+#include "tests/bridge/matchtestsupport.h"
 
 using namespace Bridge;
 
@@ -51,8 +52,6 @@ private Q_SLOTS:
 
 private:
     qint64 addPlatform(SqlStore &store, const QString &config, const QString &rank);
-    static qint64 queue(SqlStore &store, const QString &config, qint64 platform,
-                        const QString &revision, qint64 revisionTime = now - 100);
     static std::optional<Build> poll(MatchService &service, const QString &name, const QString &ad);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -69,14 +68,7 @@ void tst_MatchServiceEvents::init()
         QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
         *store = std::move(opened).value();
     }
-    for (const QString &name : {QString("trunk"), QString("docs")}) {
-        Configuration config;
-        config.name = name;
-        config.path = name;
-        config.active = true;
-        config.recipe = "<build><step id=\"s\"/></build>";
-        QVERIFY(m_store->saveConfiguration(config));
-    }
+    QVERIFY(addConfigurations(*m_store, {"trunk", "docs"}));
 }
 
 void tst_MatchServiceEvents::cleanup()
@@ -95,27 +87,10 @@ qint64 tst_MatchServiceEvents::addPlatform(SqlStore &store, const QString &confi
     return id.value();
 }
 
-qint64 tst_MatchServiceEvents::queue(SqlStore &store, const QString &config, qint64 platform,
-                                     const QString &revision, qint64 revisionTime)
-{
-    Build build;
-    build.config = config;
-    build.platform = platform;
-    build.revision = revision;
-    build.revisionTime = revisionTime;
-    const auto id = store.enqueueBuild(build);
-    return id ? id.value() : 0;
-}
-
 std::optional<Build> tst_MatchServiceEvents::poll(MatchService &service, const QString &name,
                                                   const QString &ad)
 {
-    const auto assignment = service.assign(slaveNamed(name), adOf(ad));
-    if (!assignment) {
-        qWarning("%s", qPrintable(assignment.error().message));
-        return std::nullopt;
-    }
-    return assignment.value().build;
+    return assignedBuild(service, slaveNamed(name), adOf(ad));
 }
 
 void tst_MatchServiceEvents::changesAreSeen_data()
@@ -148,14 +123,14 @@ void tst_MatchServiceEvents::changesAreSeen()
     QVERIFY(platform != 0);
     const qint64 queued = change == "queue" || change == "request"
             ? 0
-            : queue(*m_store, "trunk", platform, "10");
+            : queueBuild(*m_store, "trunk", platform, "10", now - 100);
     MatchServiceSettings settings;
     settings.clock = [] { return now; };
     MatchService service(*m_store, settings);
     const QString ad = "Name = \"a\"\nRequirements = TARGET.Config == \"nothing\"";
     QVERIFY(!poll(service, "a", ad)); // the service now caches catalog and queue
     if (change == "queue") {
-        QVERIFY(queue(writer, "trunk", platform, "11") != 0);
+        QVERIFY(queueBuild(writer, "trunk", platform, "11", now - 100) != 0);
     } else if (change == "request") {
         BuildRequest request;
         request.requestId = "r1";
@@ -195,7 +170,7 @@ void tst_MatchServiceEvents::addedBuildMakesOlderObsolete()
     // so, and it is deleted instead of handed out.
     QFETCH(bool, otherConnection);
     const qint64 platform = addPlatform(*m_store, "trunk", "");
-    const qint64 older = queue(*m_store, "trunk", platform, "10", now - 100);
+    const qint64 older = queueBuild(*m_store, "trunk", platform, "10", now - 100);
     MatchServiceSettings settings;
     settings.clock = [] { return now; };
     MatchService service(*m_store, settings);
@@ -204,7 +179,7 @@ void tst_MatchServiceEvents::addedBuildMakesOlderObsolete()
     QVERIFY(!poll(service, "a", refuse)); // walks the queue: r10 is not obsolete (yet)
     QCOMPARE(m_store->build(older).value().status, BuildStatus::Pending);
     const qint64 newer
-            = queue(otherConnection ? *m_other : *m_store, "trunk", platform, "11", now - 50);
+            = queueBuild(otherConnection ? *m_other : *m_store, "trunk", platform, "11", now - 50);
     const std::optional<Build> first = poll(service, "a", accept);
     QVERIFY(first);
     QCOMPARE(first->id, newer);
@@ -249,14 +224,15 @@ void tst_MatchServiceEvents::rankPreemption()
     const QString idle = QString("Name = \"idle\"\nSpeed = 5\nRequirements = %1")
                                  .arg(idleAgentFits ? "true" : "TARGET.Config == \"none\"");
     QVERIFY(!poll(service, "idle", idle));
-    const qint64 running = queue(*m_store, "docs", docs, "1");
+    const qint64 running = queueBuild(*m_store, "docs", docs, "1", now - 100);
     const std::optional<Build> first = poll(service, "fast", fast);
     QVERIFY(first);
     QCOMPARE(first->id, running);
     Response answer = Response::empty(200);
     VacateRequest::apply(context, running, &answer);
     QVERIFY(answer.header(VacateRequest::header).isEmpty()); // nothing waits yet
-    const qint64 waiting = queue(*m_other, "trunk", trunk, "2"); // e.g. `bittern build`
+    const qint64 waiting
+            = queueBuild(*m_other, "trunk", trunk, "2", now - 100); // e.g. `bittern build`
     VacateRequest::apply(context, running, &answer);
     QCOMPARE(!answer.header(VacateRequest::header).isEmpty(), expectVacate);
     if (!expectVacate)

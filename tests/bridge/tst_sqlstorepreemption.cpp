@@ -10,13 +10,6 @@ using namespace Bridge;
 
 namespace {
 
-// QSKIP with one argument trips -Wgnu-zero-variadic-macro-arguments in Qt 5.
-#define SKIP_TEST(message) \
-    do { \
-        QTest::qSkip(message, __FILE__, __LINE__); \
-        return; \
-    } while (false)
-
 const char recipeXml[]
         = "<build xmlns:sh=\"http://bitten.edgewall.org/tools/sh\">"
           "<step id=\"checkout\" setup=\"true\"><sh:exec executable=\"true\"/></step>"
@@ -60,9 +53,25 @@ private Q_SLOTS:
     void setupStepErrors();
 
 private:
+    std::unique_ptr<SqlStore> openStore();
     qint64 queueBuild(SqlStore &store);
     StoreBackends m_backends;
 };
+
+/// A fresh store of the current row's backend; null when the test was skipped (the backend
+/// is unavailable) or has failed, so the caller just returns.
+std::unique_ptr<SqlStore> tst_SqlStorePreemption::openStore()
+{
+    QFETCH(QString, backend);
+    if (const QString why = m_backends.unavailable(backend); !why.isEmpty()) {
+        QTest::qSkip(qPrintable(why), __FILE__, __LINE__); // QSKIP(x) warns in Qt 5
+        return nullptr;
+    }
+    std::unique_ptr<SqlStore> store = m_backends.open(backend);
+    if (!store)
+        QTest::qFail(qPrintable("Could not open a " + backend + " store."), __FILE__, __LINE__);
+    return store;
+}
 
 qint64 tst_SqlStorePreemption::queueBuild(SqlStore &store)
 {
@@ -94,11 +103,9 @@ void tst_SqlStorePreemption::preemptedBuildResumes_data()
 
 void tst_SqlStorePreemption::preemptedBuildResumes()
 {
-    QFETCH(QString, backend);
-    if (!m_backends.unavailable(backend).isEmpty())
-        SKIP_TEST(qPrintable(m_backends.unavailable(backend)));
-    std::unique_ptr<SqlStore> store = m_backends.open(backend);
-    QVERIFY(store);
+    const std::unique_ptr<SqlStore> store = openStore();
+    if (!store)
+        return;
     const qint64 id = queueBuild(*store);
     QVERIFY(id > 0);
     QVERIFY(store->assignBuild(id, slave("one", "t1"), 100));
@@ -184,11 +191,9 @@ void tst_SqlStorePreemption::configurationSetupSteps_data()
 // configuration, including the one a starting build gets, and saveConfiguration() keeps it.
 void tst_SqlStorePreemption::configurationSetupSteps()
 {
-    QFETCH(QString, backend);
-    if (!m_backends.unavailable(backend).isEmpty())
-        SKIP_TEST(qPrintable(m_backends.unavailable(backend)));
-    std::unique_ptr<SqlStore> store = m_backends.open(backend);
-    QVERIFY(store);
+    const std::unique_ptr<SqlStore> store = openStore();
+    if (!store)
+        return;
     const qint64 id = queueBuild(*store);
     QVERIFY(id > 0);
     QCOMPARE(store->configuration("demo").value().setupSteps, QStringList());

@@ -3,7 +3,6 @@
 // executable end to end on a temporary SQLite store.
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -11,32 +10,11 @@
 #include "bridge/importcommand.h"
 #include "bridge/statuscommand.h"
 #include "tests/testlib/bittenschema.h"
+#include "tests/testlib/processrun.h"
 
 using namespace Bridge;
-
-namespace {
-
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run bittern(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("BITTERN_BIN"), arguments);
-    Run run;
-    if (!process.waitForFinished(60000))
-        return run;
-    run.code = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-} // namespace
+using TestLib::ProcessRun;
+using TestLib::runBittern;
 
 class tst_StoreCommands : public QObject
 {
@@ -132,17 +110,17 @@ private Q_SLOTS:
         recipe.close();
         const QString db = "sqlite:" + dir.filePath("store.db");
         const QStringList import{"import", "recipes", dir.filePath("recipes"), "--db", db};
-        Run run = bittern(import + extra);
-        QCOMPARE(run.code, 0);
+        ProcessRun run = runBittern(import + extra);
+        QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.endsWith(QString("Added target platform %1 to trunk.\n").arg(platform)),
                  qPrintable(run.out + run.err));
-        run = bittern(import + extra); // idempotent: the platform exists now
-        QCOMPARE(run.code, 0);
+        run = runBittern(import + extra); // idempotent: the platform exists now
+        QCOMPARE(run.exitCode, 0);
         QVERIFY2(!run.out.contains("Added target platform"), qPrintable(run.out));
-        run = bittern({"build", "trunk", "--rev", "5", "--db", db});
-        QCOMPARE(run.code, 0);
+        run = runBittern({"build", "trunk", "--rev", "5", "--db", db});
+        QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, QString("Build 1: trunk at 5\n"));
-        run = bittern({"status", "--db", db});
+        run = runBittern({"status", "--db", db});
         QVERIFY2(run.out.contains(platform), qPrintable(run.out));
     }
 
@@ -156,9 +134,9 @@ private Q_SLOTS:
                         + QStringList{"INSERT INTO bitten_config VALUES ('bare', '/trunk', 1, "
                                       "'<build/>', '', '', 'Bare', '')"}));
         const QString db = "sqlite:" + dir.filePath("store.db");
-        QCOMPARE(bittern({"import", "trac", dir.filePath("env"), "--db", db}).code, 0);
-        const Run run = bittern({"build", "bare", "--rev", "3", "--db", db});
-        QCOMPARE(run.code, 2);
+        QCOMPARE(runBittern({"import", "trac", dir.filePath("env"), "--db", db}).exitCode, 0);
+        const ProcessRun run = runBittern({"build", "bare", "--rev", "3", "--db", db});
+        QCOMPARE(run.exitCode, 2);
         QCOMPARE(run.out, QString());
         QCOMPARE(run.err,
                  QString("bittern build: The configuration bare has no target platforms; add one "
@@ -245,28 +223,28 @@ private Q_SLOTS:
                                       "INSERT INTO bitten_step VALUES (1, 's', '', 'F', 101, 102)",
                                       "INSERT INTO bitten_error VALUES (1, 's', 'boom', 0)"}));
         const QString db = "sqlite:" + dir.filePath("store.db");
-        Run run = bittern({"import", "trac", dir.filePath("env"), "--db", db});
-        QCOMPARE(run.code, 0);
+        ProcessRun run = runBittern({"import", "trac", dir.filePath("env"), "--db", db});
+        QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out,
                  QString("Imported 1 configurations, 1 platforms and 1 builds from %1 (0 builds "
                          "were already imported).\n")
                          .arg(dir.filePath("env")));
         QCOMPARE(run.err, QString("imported 1/1 builds (100%)\n"));
-        run = bittern({"import", "trac", dir.filePath("env/db/trac.db"), "--db", db});
+        run = runBittern({"import", "trac", dir.filePath("env/db/trac.db"), "--db", db});
         QVERIFY2(run.out.endsWith("(1 builds were already imported).\n"), qPrintable(run.out));
-        run = bittern({"build", "trunk", "--rev", "11", "--db", db});
-        QCOMPARE(run.code, 0);
+        run = runBittern({"build", "trunk", "--rev", "11", "--db", db});
+        QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, QString("Build 2: trunk at 11\n"));
-        run = bittern({"status", "--db", db});
-        QCOMPARE(run.code, 0);
+        run = runBittern({"status", "--db", db});
+        QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out.count('\n'), 3);
         QVERIFY(run.out.contains(
                 "2       trunk                11           linux          pending      -"));
-        run = bittern({"status", "1", "--db", db});
-        QCOMPARE(run.code, 1);
+        run = runBittern({"status", "1", "--db", db});
+        QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains("    error: boom\n"), qPrintable(run.out));
-        run = bittern({"status", "9", "--db", db});
-        QCOMPARE(run.code, 2);
+        run = runBittern({"status", "9", "--db", db});
+        QCOMPARE(run.exitCode, 2);
         QCOMPARE(run.err, QString("bittern status: No such build (9)\n"));
     }
 };

@@ -15,8 +15,11 @@
 #include "bridge/store/sqlstore.h"
 #include "bridge/store/storedatabase.h"
 #include "tests/bridge/storetestsupport.h"
+#include "tests/testlib/processrun.h"
 
 using namespace Bridge;
+using TestLib::ProcessRun;
+using TestLib::runBittern;
 
 namespace {
 
@@ -25,33 +28,33 @@ const char *recipe = "<build xmlns:sh=\"http://bitten.edgewall.org/tools/sh\">"
                      "<step id=\"test\" onerror=\"continue\"><sh:exec executable=\"true\"/></step>"
                      "</build>";
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run bittern(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("BITTERN_BIN"), arguments);
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.code = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
 int latestVersion()
 {
     const QVector<Migration> all = SchemaMigrator::builtinMigrations();
     return all.isEmpty() ? 0 : all.constLast().version;
+}
+
+/// Rows "backend" × "version" for every schema version older than the latest, on the
+/// backends that keep a store between processes.
+void addOldSchemaRows()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<int>("version");
+    for (const char *backend : {"sqlite-wal", "postgresql"}) {
+        for (int version = 0; version < latestVersion(); ++version)
+            QTest::addRow("%s: from schema %d", backend, version) << QString(backend) << version;
+    }
+}
+
+/// Creates the store at @p location with the built-in migrations up to @p version only.
+Core::Result<int> createStoreAt(const QString &location, int version)
+{
+    auto db = StoreDatabase::open(location, StoreCreation::MayCreate);
+    if (!db)
+        return db.error();
+    QSqlDatabase raw = db.value()->database();
+    return SchemaMigrator::migrate(raw, db.value()->dialect(),
+                                   SchemaMigrator::builtinMigrations().mid(0, version));
 }
 
 QString displayName(const QString &location)
@@ -324,16 +327,7 @@ private Q_SLOTS:
         QCOMPARE(options ? QString() : options.error().message, error);
     }
 
-    void migrateCommand_data()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::addColumn<int>("version");
-        for (const char *backend : {"sqlite-wal", "postgresql"}) {
-            for (int version = 0; version < latestVersion(); ++version)
-                QTest::addRow("%s: from schema %d", backend, version)
-                        << QString(backend) << version;
-        }
-    }
+    void migrateCommand_data() { addOldSchemaRows(); }
     void migrateCommand()
     {
         QFETCH(QString, backend);
@@ -343,19 +337,14 @@ private Q_SLOTS:
         const QString location = m_backends.freshLocation(backend);
         QString pendingList;
         const QVector<Migration> builtins = SchemaMigrator::builtinMigrations();
-        {
-            auto db = StoreDatabase::open(location, StoreCreation::MayCreate);
-            CHECK(db);
-            QSqlDatabase raw = db.value()->database();
-            CHECK(SchemaMigrator::migrate(raw, db.value()->dialect(), builtins.mid(0, version)));
-        }
+        CHECK(createStoreAt(location, version));
         for (const Migration &m : builtins.mid(version))
             pendingList += QStringLiteral("  %1 %2\n")
                                    .arg(m.version, 4, 10, QLatin1Char('0'))
                                    .arg(m.name);
         const QString name = displayName(location);
         const int latest = latestVersion();
-        const Run dry = bittern({"migrate", "--db", location, "--dry-run"});
+        const ProcessRun dry = runBittern({"migrate", "--db", location, "--dry-run"});
         QCOMPARE(dry.err, QString());
         QCOMPARE(dry.out,
                  QStringLiteral("The store %1 is at schema version %2; %3 pending "
@@ -365,36 +354,27 @@ private Q_SLOTS:
                                  .arg(latest - version)
                                  .arg(latest)
                          + pendingList);
-        QCOMPARE(dry.code, 0);
-        const Run migrate = bittern({"migrate", "--db", location});
+        QCOMPARE(dry.exitCode, 0);
+        const ProcessRun migrate = runBittern({"migrate", "--db", location});
         QCOMPARE(migrate.err, QString());
         QCOMPARE(migrate.out,
                  QStringLiteral("Migrated the store %1 from schema version %2 to %3.\n")
                          .arg(name)
                          .arg(version)
                          .arg(latest));
-        const Run again = bittern({"migrate", "--db", location});
+        const ProcessRun again = runBittern({"migrate", "--db", location});
         QCOMPARE(again.out,
                  QStringLiteral("The store %1 is at the latest schema version %2; "
                                 "nothing to do.\n")
                          .arg(name)
                          .arg(latest));
-        QCOMPARE(again.code, 0);
+        QCOMPARE(again.exitCode, 0);
         auto store = SqlStore::open(location);
         CHECK(store);
         QCOMPARE(store.value()->schemaVersion().value(), latest);
     }
 
-    void serveMigratesOnStart_data()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::addColumn<int>("version");
-        for (const char *backend : {"sqlite-wal", "postgresql"}) {
-            for (int version = 0; version < latestVersion(); ++version)
-                QTest::addRow("%s: from schema %d", backend, version)
-                        << QString(backend) << version;
-        }
-    }
+    void serveMigratesOnStart_data() { addOldSchemaRows(); }
     void serveMigratesOnStart()
     {
         QFETCH(QString, backend);
@@ -402,13 +382,7 @@ private Q_SLOTS:
         if (!m_backends.unavailable(backend).isEmpty())
             SKIP_TEST(qPrintable(m_backends.unavailable(backend)));
         const QString location = m_backends.freshLocation(backend);
-        {
-            auto db = StoreDatabase::open(location, StoreCreation::MayCreate);
-            CHECK(db);
-            QSqlDatabase raw = db.value()->database();
-            CHECK(SchemaMigrator::migrate(raw, db.value()->dialect(),
-                                          SchemaMigrator::builtinMigrations().mid(0, version)));
-        }
+        CHECK(createStoreAt(location, version));
         QProcess serve;
         // Stopped however the test ends.
         const auto stop = qScopeGuard([&serve] {
@@ -445,14 +419,14 @@ private Q_SLOTS:
             QVERIFY(query.exec(QStringLiteral("INSERT INTO schema_version VALUES (%1, 'future', 0)")
                                        .arg(latestVersion() + 1)));
         }
-        const Run run = bittern({"migrate", "--db", location});
+        const ProcessRun run = runBittern({"migrate", "--db", location});
         QCOMPARE(run.err,
                  QStringLiteral("bittern migrate: The store %1 is at schema version %2, "
                                 "newer than this bittern knows (%3); upgrade bittern.\n")
                          .arg(displayName(location))
                          .arg(latestVersion() + 1)
                          .arg(latestVersion()));
-        QCOMPARE(run.code, 2);
+        QCOMPARE(run.exitCode, 2);
     }
 
     void backupWhileWriting()
@@ -533,9 +507,9 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(QString, error);
         QFETCH(int, code);
-        const Run run = bittern(arguments);
+        const ProcessRun run = runBittern(arguments);
         QCOMPARE(run.err, error);
-        QCOMPARE(run.code, code);
+        QCOMPARE(run.exitCode, code);
     }
 
     void migrateStoreToPostgres()
@@ -554,9 +528,9 @@ private Q_SLOTS:
         }
         const QString target = m_backends.freshLocation("postgresql");
         QVERIFY(!target.isEmpty());
-        const Run run = bittern({"migrate-store", "--from", source, "--to", target});
+        const ProcessRun run = runBittern({"migrate-store", "--from", source, "--to", target});
         QCOMPARE(run.err, QString());
-        QCOMPARE(run.code, 0);
+        QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(QStringLiteral("  log_chunk        %1 rows\n").arg(3 * 3 + 1)),
                  qPrintable(run.out));
         QVERIFY2(run.out.endsWith(QStringLiteral(" tables from %1 (schema version %2) to %3 "
@@ -590,21 +564,21 @@ private Q_SLOTS:
         QCOMPARE(job.value(), qint64(2));
         // And back into a new SQLite file: the same store again.
         const QString back = "sqlite:" + m_dir.filePath("moved-back.db");
-        const Run reverse = bittern({"migrate-store", "--from", target, "--to", back});
+        const ProcessRun reverse = runBittern({"migrate-store", "--from", target, "--to", back});
         QCOMPARE(reverse.err, QString());
-        QCOMPARE(reverse.code, 0);
+        QCOMPARE(reverse.exitCode, 0);
         auto roundTrip = SqlStore::open(back);
         CHECK(roundTrip);
         QCOMPARE(dump(*roundTrip.value()), dump(*moved.value()));
         // A second copy into the now filled database is refused.
-        const Run again = bittern({"migrate-store", "--from", source, "--to", target});
+        const ProcessRun again = runBittern({"migrate-store", "--from", source, "--to", target});
         QVERIFY2(
                 again.err.startsWith(QStringLiteral("bittern migrate-store: The target store %1 is "
                                                     "not empty (it has the tables ")
                                              .arg(displayName(target))),
                 qPrintable(again.err));
         QVERIFY(again.err.endsWith("); bittern migrate-store only fills a new, empty database.\n"));
-        QCOMPARE(again.code, 2);
+        QCOMPARE(again.exitCode, 2);
     }
 
     void migrateStoreRollsBackOnError()
@@ -625,14 +599,14 @@ private Q_SLOTS:
             QVERIFY(query.exec("UPDATE agent SET last_seen = 'yesterday'"));
         }
         const QString target = m_backends.freshLocation("postgresql");
-        const Run run = bittern({"migrate-store", "--from", source, "--to", target});
+        const ProcessRun run = runBittern({"migrate-store", "--from", source, "--to", target});
         // (QPSQL may warn first that it could not free a statement of the aborted transaction.)
         QVERIFY2(run.err.contains(QStringLiteral("bittern migrate-store: Could not copy rows "
                                                  "into table agent in store database %1: ")
                                           .arg(displayName(target))),
                  qPrintable(run.err));
         QVERIFY2(run.err.contains("\"yesterday\""), qPrintable(run.err));
-        QCOMPARE(run.code, 3);
+        QCOMPARE(run.exitCode, 3);
         auto db = StoreDatabase::open(target, StoreCreation::MustExist);
         CHECK(db);
         QCOMPARE(db.value()->tables(), QStringList());
