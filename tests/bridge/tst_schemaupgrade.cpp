@@ -11,6 +11,7 @@
 #include "bridge/store/sqlstore.h"
 #include "bridge/store/storedatabase.h"
 #include "tests/bridge/storetestsupport.h"
+#include "tests/testlib/skiptest.h"
 
 using namespace Bridge;
 
@@ -113,12 +114,6 @@ QMap<QString, qint64> rowCounts(StoreDatabase &db)
 }
 
 } // namespace
-
-#define SKIP_TEST(message) \
-    do { \
-        QTest::qSkip(message, __FILE__, __LINE__); \
-        return; \
-    } while (false)
 
 class tst_SchemaUpgrade : public QObject
 {

@@ -6,6 +6,7 @@
 
 #include "bridge/store/sqlstore.h"
 #include "tests/bridge/storetestsupport.h"
+#include "tests/testlib/skiptest.h"
 
 using namespace Bridge;
 
@@ -38,12 +39,6 @@ SlaveInfo slave(const QString &name, const QString &token)
 } // namespace
 
 // QSKIP with one argument trips -Wgnu-zero-variadic-macro-arguments in Qt 5.
-#define SKIP_TEST(message) \
-    do { \
-        QTest::qSkip(message, __FILE__, __LINE__); \
-        return; \
-    } while (false)
-
 #define OPEN_STORE(store) \
     QFETCH(QString, backend); \
     if (!m_backends.unavailable(backend).isEmpty()) \

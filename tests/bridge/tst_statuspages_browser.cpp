@@ -12,16 +12,11 @@
 #include "bridge/http/server.h"
 #include "bridge/web/webfrontend.h"
 #include "tests/bridge/webtestseed.h"
+#include "tests/testlib/skiptest.h"
 
 using namespace Bridge;
 
 // QSKIP with one argument trips -Wgnu-zero-variadic-macro-arguments in Qt 5.
-#define SKIP_TEST(message) \
-    do { \
-        QTest::qSkip(message, __FILE__, __LINE__); \
-        return; \
-    } while (false)
-
 namespace {
 
 const char chromium[] = "/usr/bin/chromium";

@@ -16,6 +16,7 @@
 #include "bridge/store/storedatabase.h"
 #include "tests/bridge/storetestsupport.h"
 #include "tests/testlib/processrun.h"
+#include "tests/testlib/skiptest.h"
 
 using namespace Bridge;
 using TestLib::ProcessRun;
@@ -217,12 +218,6 @@ QStringList dump(Store &store)
 }
 
 } // namespace
-
-#define SKIP_TEST(message) \
-    do { \
-        QTest::qSkip(message, __FILE__, __LINE__); \
-        return; \
-    } while (false)
 
 #define CHECK(expression) \
     do { \
