@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QUrl>
 
+#include "bridge/listenaddress.h"
 #include "bridge/scheduler/repositorypoller.h"
 #include "core/inifile.h"
 
@@ -83,19 +84,11 @@ QString text(const QString &value, QString &out)
 
 QString listen(const QString &value, BridgeConfig &config)
 {
-    const int colon = value.lastIndexOf(QLatin1Char(':'));
-    bool ok = false;
-    const uint port = value.mid(colon + 1).toUInt(&ok);
-    QString host = colon < 0 ? QString() : value.left(colon);
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    if (host == QLatin1String("localhost"))
-        host = QStringLiteral("127.0.0.1");
-    const QHostAddress address(host);
-    if (colon < 0 || !ok || port > 65535 || address.isNull())
+    const std::optional<ListenAddress> listen = ListenAddress::parse(value);
+    if (!listen)
         return QStringLiteral("HOST:PORT with an IP address");
-    config.address = address;
-    config.port = quint16(port);
+    config.address = listen->address;
+    config.port = listen->port;
     return {};
 }
 

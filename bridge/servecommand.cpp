@@ -10,6 +10,7 @@
 
 #include "bridge/bridgeconfig.h"
 #include "bridge/bridgeservice.h"
+#include "bridge/listenaddress.h"
 #include "bridge/scheduler/repositorypoller.h"
 #include "bridge/store/sqlstore.h"
 #include "bridge/subcommands.h"
@@ -32,21 +33,13 @@ Core::Error usageError(const QString &message)
 
 Core::Result<void> parseListen(const QString &text, ServeOptions &options)
 {
-    const int colon = text.lastIndexOf(QLatin1Char(':'));
-    bool ok = false;
-    const uint port = text.mid(colon + 1).toUInt(&ok);
-    QString host = colon < 0 ? QString() : text.left(colon);
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    if (host == QLatin1String("localhost"))
-        host = QStringLiteral("127.0.0.1");
-    const QHostAddress address(host);
-    if (colon < 0 || !ok || port > 65535 || address.isNull())
+    const std::optional<ListenAddress> listen = ListenAddress::parse(text);
+    if (!listen)
         return usageError(QStringLiteral("Invalid --listen value \"%1\": expected HOST:PORT with "
                                          "an IP address.")
                                   .arg(text));
-    options.address = address;
-    options.port = quint16(port);
+    options.address = listen->address;
+    options.port = listen->port;
     return {};
 }
 

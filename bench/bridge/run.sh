@@ -3,7 +3,7 @@
 # Registration polls per second against a release `bittern serve` (docs/PERFORMANCE.md, Bridge):
 # wrk, 64 keep-alive connections, 10 s, RUNS runs (default 5), each followed in the same run by
 # the peer of peer-baselines.md §5 — Debian's Buildbot master answering GET /api/v2/builders
-# (wrk -t2 -c32 -d10s, 12 builders) — unless BUILDBOT_PEER=0. Prints each rate and the medians.
+# (wrk -t2 -c32 -d10s, 12 builders; bench/buildbot/peer_buildbot.py) — unless BUILDBOT_PEER=0. Prints each rate and the medians.
 # Usage: bench/bridge/run.sh [BUILD_DIR]   (default build/release; needs its `bittern` target)
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,10 +17,10 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 "$bin" serve --db "sqlite:$tmp/bench.db" --listen "127.0.0.1:$port" --data-dir "$tmp/data" \
     >"$tmp/serve.log" 2>&1 &
 serve=$!
-trap 'kill $serve 2>/dev/null; wait $serve 2>/dev/null; "$src/bench/bridge/peer_buildbot.py" stop "$tmp"; rm -rf "$tmp"' EXIT INT TERM
+trap 'kill $serve 2>/dev/null; wait $serve 2>/dev/null; "$src/bench/buildbot/peer_buildbot.py" stop "$tmp"; rm -rf "$tmp"' EXIT INT TERM
 until grep -q "listening on" "$tmp/serve.log"; do sleep 0.1; done
 if [ "$peer" = 1 ]; then
-    bbport=$("$src/bench/bridge/peer_buildbot.py" start "$tmp")
+    bbport=$("$src/bench/buildbot/peer_buildbot.py" start "$tmp")
     until curl -sf "http://127.0.0.1:$bbport/api/v2/builders" >/dev/null; do sleep 0.2; done
 fi
 export BITTERN_REGISTRATION="$shared/corpus/samples/proto_slave_registration.xml"

@@ -14,7 +14,6 @@ import http.cookiejar
 import json
 import os
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -22,6 +21,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+
+from peer_buildbot import stop_daemon
 
 SOURCE = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 
@@ -125,21 +126,7 @@ class Master:
 
     def stop(self):
         for name in ('worker', 'master'):
-            try:
-                with open(os.path.join(self.scratch, name, 'twistd.pid')) as f:
-                    pid = int(f.read().strip())
-            except (OSError, ValueError):
-                continue
-            os.kill(pid, signal.SIGTERM)
-            deadline = time.time() + 15
-            while time.time() < deadline:
-                try:
-                    os.kill(pid, 0)
-                except OSError:
-                    break
-                time.sleep(0.05)
-            else:
-                os.kill(pid, signal.SIGKILL)
+            stop_daemon(os.path.join(self.scratch, name))
 
     def get(self, path):
         return json.load(self.opener.open(self.url + 'api/v2/' + path))

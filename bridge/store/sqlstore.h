@@ -16,6 +16,8 @@
 
 namespace Bridge {
 
+class StepSequence;
+
 /// Where a store lives, parsed from `--db`: "sqlite:PATH", a plain PATH, ":memory:", or
 /// "postgresql://USER:PASSWORD@HOST:PORT/DATABASE" (also "postgres://").
 struct StoreLocation
@@ -179,6 +181,12 @@ private:
     Core::Result<SlaveInfo> loadSlave(qint64 build);
     Core::Result<void> saveSlave(qint64 build, const SlaveInfo &slave);
     Core::Result<void> checkToken(qint64 build, const QString &token);
+    /// The build, when @p token is the one its slave was given (else a Conflict error).
+    Core::Result<Build> loadOwnedBuild(qint64 id, const QString &token);
+    /// Nothing, or NotFound when no configuration is named @p config.
+    Core::Result<void> requireConfiguration(const QString &config);
+    /// The steps of @p config's recipe, in order.
+    Core::Result<StepSequence> stepSequence(const Configuration &config);
     Core::Result<QStringList> deleteBuildData(qint64 build);
     Core::Result<void> resetToPending(qint64 build);
     Core::Result<void> insertStep(const BuildStep &step, int orderNumber);

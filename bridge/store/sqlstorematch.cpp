@@ -14,13 +14,9 @@ Core::Result<void> SqlStore::setConfigurationMatch(const QString &config,
                                                    const MatchExpressions &expressions)
 {
     return runTransaction([&]() -> Core::Result<void> {
-        Core::Result<Query> found
-                = exec(QStringLiteral("SELECT name FROM config WHERE name = ?"), {config});
+        const Core::Result<void> found = requireConfiguration(config);
         if (!found)
-            return found.error();
-        if (!found.value().next())
-            return Core::makeError(Core::ErrorCode::NotFound,
-                                   QStringLiteral("No such configuration '%1'.").arg(config));
+            return found;
         return run(QStringLiteral("UPDATE config SET match_requirements = ?, match_rank = ? "
                                   "WHERE name = ?"),
                    {expressions.requirements, expressions.rank, config});
@@ -41,13 +37,9 @@ Core::Result<void> SqlStore::setConfigurationSetupSteps(const QString &config,
             unique += step;
     }
     return runTransaction([&]() -> Core::Result<void> {
-        Core::Result<Query> found
-                = exec(QStringLiteral("SELECT name FROM config WHERE name = ?"), {config});
+        const Core::Result<void> found = requireConfiguration(config);
         if (!found)
-            return found.error();
-        if (!found.value().next())
-            return Core::makeError(Core::ErrorCode::NotFound,
-                                   QStringLiteral("No such configuration '%1'.").arg(config));
+            return found;
         return run(QStringLiteral("UPDATE config SET setup_steps = ? WHERE name = ?"),
                    {SqlRows::setupStepsText(unique), config});
     });

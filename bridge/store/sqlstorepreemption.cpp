@@ -45,12 +45,9 @@ ResumePoint resumePoint(const QVector<RecipeStepPolicy> &steps,
 Core::Result<int> SqlStore::preemptBuild(qint64 id, const QString &token, const QString &step)
 {
     return transaction<int>([&]() -> Core::Result<int> {
-        const Core::Result<Build> build = loadBuild(id);
+        const Core::Result<Build> build = loadOwnedBuild(id, token);
         if (!build)
             return build.error();
-        const Core::Result<void> owner = checkToken(id, token);
-        if (!owner)
-            return owner.error();
         auto row = exec(QStringLiteral("SELECT status FROM step WHERE build = ? AND name = ?"),
                         {id, step});
         if (!row)
@@ -89,17 +86,13 @@ Core::Result<int> SqlStore::preemptBuild(qint64 id, const QString &token, const 
 Core::Result<QStringList> SqlStore::resumeBuild(qint64 id, const QString &token, qint64 now)
 {
     return transaction<QStringList>([&]() -> Core::Result<QStringList> {
-        const Core::Result<Build> build = loadBuild(id);
+        const Core::Result<Build> build = loadOwnedBuild(id, token);
         if (!build)
             return build.error();
-        const Core::Result<void> owner = checkToken(id, token);
-        if (!owner)
-            return owner.error();
         Core::Result<Configuration> config = configuration(build.value().config);
         if (!config)
             return config.error();
-        const Core::Result<StepSequence> sequence
-                = StepSequence::fromRecipe(config.value().name, config.value().recipe);
+        const Core::Result<StepSequence> sequence = stepSequence(config.value());
         if (!sequence)
             return sequence.error();
         auto rows = exec(QStringLiteral("SELECT name, status FROM step WHERE build = ?"), {id});

@@ -169,17 +169,13 @@ Core::Result<Store::BuildStart> SqlStore::startBuild(qint64 id, const QString &t
 {
     return transaction<BuildStart>([&]() -> Core::Result<BuildStart> {
         BuildStart start;
-        Core::Result<Build> build = loadBuild(id);
+        Core::Result<Build> build = loadOwnedBuild(id, token);
         if (!build)
             return build.error();
-        const Core::Result<void> owner = checkToken(id, token);
-        if (!owner)
-            return owner.error();
         Core::Result<Configuration> config = configuration(build.value().config);
         if (!config)
             return config.error();
-        const Core::Result<StepSequence> sequence
-                = StepSequence::fromRecipe(config.value().name, config.value().recipe);
+        const Core::Result<StepSequence> sequence = stepSequence(config.value());
         if (!sequence)
             return sequence.error();
         const Core::Result<QVector<TargetPlatform>> platform
@@ -216,12 +212,9 @@ Core::Result<StepOutcome> SqlStore::storeStepResult(qint64 id, const QString &to
                                                     const Core::StepResult &result, qint64 now)
 {
     return transaction<StepOutcome>([&]() -> Core::Result<StepOutcome> {
-        const Core::Result<Build> build = loadBuild(id);
+        const Core::Result<Build> build = loadOwnedBuild(id, token);
         if (!build)
             return build.error();
-        const Core::Result<void> owner = checkToken(id, token);
-        if (!owner)
-            return owner.error();
         Core::Result<Query> step
                 = exec(QStringLiteral("SELECT status FROM step WHERE build = ? AND name = ?"),
                        {id, result.step});
@@ -271,8 +264,7 @@ Core::Result<StepOutcome> SqlStore::advance(const Build &build, const Core::Step
     Core::Result<Configuration> config = configuration(build.config);
     if (!config)
         return config.error();
-    const Core::Result<StepSequence> sequence
-            = StepSequence::fromRecipe(config.value().name, config.value().recipe);
+    const Core::Result<StepSequence> sequence = stepSequence(config.value());
     if (!sequence)
         return sequence.error();
     const int index = sequence.value().indexOf(result.step);
@@ -325,12 +317,9 @@ Core::Result<StepOutcome> SqlStore::advance(const Build &build, const Core::Step
 Core::Result<void> SqlStore::keepalive(qint64 id, const QString &token, qint64 now)
 {
     return runTransaction([&]() -> Core::Result<void> {
-        const Core::Result<Build> build = loadBuild(id);
+        const Core::Result<Build> build = loadOwnedBuild(id, token);
         if (!build)
             return build.error();
-        const Core::Result<void> owner = checkToken(id, token);
-        if (!owner)
-            return owner;
         return run(QStringLiteral("UPDATE build SET last_activity = ? WHERE id = ?"), {now, id});
     });
 }

@@ -7,6 +7,7 @@
 #include <QVariant>
 
 #include "bridge/store/sqlstore.h"
+#include "bridge/store/stepsequence.h"
 
 // SqlStore's row loaders and writers shared by several operations.
 
@@ -104,6 +105,34 @@ Core::Result<void> SqlStore::checkToken(qint64 build, const QString &token)
                                QStringLiteral("Token mismatch (wrong slave): slave=%1, build=%2")
                                        .arg(token, slave.value().token()));
     return {};
+}
+
+Core::Result<Build> SqlStore::loadOwnedBuild(qint64 id, const QString &token)
+{
+    Core::Result<Build> build = loadBuild(id);
+    if (!build)
+        return build;
+    const Core::Result<void> owner = checkToken(id, token);
+    if (!owner)
+        return owner.error();
+    return build;
+}
+
+Core::Result<void> SqlStore::requireConfiguration(const QString &config)
+{
+    Core::Result<Query> found
+            = exec(QStringLiteral("SELECT name FROM config WHERE name = ?"), {config});
+    if (!found)
+        return found.error();
+    if (!found.value().next())
+        return Core::makeError(Core::ErrorCode::NotFound,
+                               QStringLiteral("No such configuration '%1'.").arg(config));
+    return {};
+}
+
+Core::Result<StepSequence> SqlStore::stepSequence(const Configuration &config)
+{
+    return StepSequence::fromRecipe(config.name, config.recipe);
 }
 
 Core::Result<QStringList> SqlStore::deleteBuildData(qint64 build)

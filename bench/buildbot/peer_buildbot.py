@@ -53,9 +53,10 @@ def start(scratch):
     print(http)
 
 
-def stop(scratch):
+def stop_daemon(directory):
+    """Stops the twistd daemon (master or worker) whose twistd.pid is in @p directory."""
     try:
-        with open(os.path.join(scratch, 'master', 'twistd.pid')) as f:
+        with open(os.path.join(directory, 'twistd.pid')) as f:
             pid = int(f.read().strip())
     except (OSError, ValueError):
         return
@@ -68,6 +69,10 @@ def stop(scratch):
             return
         time.sleep(0.05)
     os.kill(pid, signal.SIGKILL)
+
+
+def stop(scratch):
+    stop_daemon(os.path.join(scratch, 'master'))
 
 
 if __name__ == '__main__':
