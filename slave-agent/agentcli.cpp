@@ -47,9 +47,18 @@ public:
         if (m_interactive || isAgentLine(text))
             m_out.flush();
     }
-    /// line() for an ASCII output line of a command, as its bytes.
-    void asciiLine(const char *data, qint64 size)
+    /// line() for an ASCII output line of a command, as its bytes, or for a run of them (which
+    /// has its newlines; flushed after the launcher's batch like the rest of process output).
+    void asciiLine(const OutputLine &line)
     {
+        if (line.isRun()) {
+            m_out.append(line.data(), line.size());
+            if (m_interactive)
+                m_out.flush();
+            return;
+        }
+        const char *data = line.data();
+        const qint64 size = line.size();
         m_out.append(data, size);
         m_out.append('\n');
         if (m_interactive
@@ -189,8 +198,7 @@ ExitCode runBuild(const Options &options, const Core::Recipe &recipe, const Agen
     ExternalCommand::registerAll(registry, config.externalCommands);
     BuildRunner runner(registry, launcher, &stop);
     runner.setLiveLog([&printer](const QString &line) { printer.line(line); });
-    runner.setAsciiLiveLog(
-            [&printer](const char *data, qint64 size) { printer.asciiLine(data, size); });
+    runner.setAsciiLiveLog([&printer](const OutputLine &line) { printer.asciiLine(line); });
     BuildSettings settings;
     settings.workDir = workDir;
     settings.buildDirPattern = options.buildDirPattern;

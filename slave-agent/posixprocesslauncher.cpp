@@ -154,6 +154,8 @@ public:
     {
         m_fds[0] = outFd;
         m_fds[1] = errFd;
+        m_out.setPlainRuns(LineSplitter::PlainRuns::Joined);
+        m_err.setPlainRuns(LineSplitter::PlainRuns::Joined);
         m_pidFd = int(::syscall(SYS_pidfd_open, pid, 0));
     }
     ~Supervisor()
@@ -396,7 +398,7 @@ void PosixProcessLauncher::waitWhileSuspended()
 ProcessOutcome PosixProcessLauncher::run(const ProcessSpec &spec, const LineHandler &onLine)
 {
     return runLines(spec, [&onLine](ProcessStream stream, const OutputLine &line) {
-        onLine(stream, line.text());
+        line.forEachLine([&](const OutputLine &one) { onLine(stream, one.text()); });
     });
 }
 

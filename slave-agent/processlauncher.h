@@ -15,7 +15,8 @@ class ProcessLauncher
 public:
     virtual ~ProcessLauncher() = default;
     virtual ProcessOutcome run(const ProcessSpec &spec, const LineHandler &onLine) = 0;
-    /// run() on the byte-level path (see OutputLine); by default the lines of run() are passed on.
+    /// run() on the byte-level path (see OutputLine; @p onOutput may get runs of plain lines);
+    /// by default the lines of run() are passed on.
     virtual ProcessOutcome runLines(const ProcessSpec &spec, const OutputHandler &onOutput)
     {
         return run(spec, [&onOutput](ProcessStream stream, const QString &line) {

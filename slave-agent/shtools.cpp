@@ -76,7 +76,8 @@ ProcessSpec processSpec(const StepContext &context, const ShExecution &execution
 
 /**
  * Logs the output lines of one ShExecution (stdout as info, stderr as error, basedir stripped)
- * and copies them to its output file. Lines that need no change stay bytes (OutputLine).
+ * and copies them to its output file. Lines that need no change stay bytes (OutputLine), and
+ * runs of plain lines stay one span.
  */
 class ExecutionLogger
 {
@@ -95,9 +96,29 @@ public:
 
     void add(ProcessStream stream, const OutputLine &line)
     {
-        const bool isOut = stream == ProcessStream::StdOut;
         if (m_output)
             writeOutputLine(line);
+        const bool isOut = stream == ProcessStream::StdOut;
+        if (line.isRun()) {
+            // Passed on whole unless a line may need skipping or holds the basedir.
+            if ((isOut && m_execution.skipLine)
+                || (m_searchBytes && line.containsAscii(m_latin1Basedir))) {
+                line.forEachLine([&](const OutputLine &one) { log(stream, one); });
+                return;
+            }
+            m_context.logLine(m_execution.generator, isOut ? info : errorLevel, line);
+            return;
+        }
+        log(stream, line);
+    }
+
+    void flush() { m_output.reset(); }
+
+private:
+    /// Logs one line (not a run).
+    void log(ProcessStream stream, const OutputLine &line)
+    {
+        const bool isOut = stream == ProcessStream::StdOut;
         const bool needsText = !line.isAscii() || (isOut && m_execution.skipLine)
                 || (m_searchBytes && line.containsAscii(m_latin1Basedir));
         const QString &level = isOut ? info : errorLevel;
@@ -111,12 +132,13 @@ public:
         m_context.log(m_execution.generator, level, ShTools::stripBasedir(m_basedir, text));
     }
 
-    void flush() { m_output.reset(); }
-
-private:
-    /// A line of the output file: the line as UTF-8 and a newline.
+    /// A line of the output file: the line as UTF-8 and a newline (a run has its newlines).
     void writeOutputLine(const OutputLine &line)
     {
+        if (line.isRun()) {
+            m_output->append(line.data(), line.size());
+            return;
+        }
         if (line.isAscii())
             m_output->append(line.data(), line.size());
         else

@@ -52,7 +52,8 @@ enum class AttachmentUpload {
 
 /// Receives each output line: right-stripped, NUL bytes removed, decoded (UTF-8, else Latin-1).
 using LineHandler = std::function<void(ProcessStream stream, const QString &line)>;
-/// The same lines on the byte-level path: ASCII lines as the bytes read, others decoded.
+/// The same lines on the byte-level path: ASCII lines as the bytes read, others decoded, and
+/// runs of plain ASCII lines as one span (OutputLine::plainRun()).
 using OutputHandler = std::function<void(ProcessStream stream, const OutputLine &line)>;
 
 /**
@@ -86,10 +87,10 @@ public:
     /// Records a log line of the command with generator @p generator at @p level
     /// ("info", "warning", "error", "debug").
     virtual void log(const QString &generator, const QString &level, const QString &text) = 0;
-    /// log() for a line of executeLines(); by default it is logged as text.
+    /// log() for a line or run of executeLines(); by default each line is logged as text.
     virtual void logLine(const QString &generator, const QString &level, const OutputLine &line)
     {
-        log(generator, level, line.text());
+        line.forEachLine([&](const OutputLine &one) { log(generator, level, one.text()); });
     }
     /// Records a step error (the step fails; the next commands still run).
     virtual void error(const QString &generator, const QString &message) = 0;

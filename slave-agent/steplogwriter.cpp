@@ -228,6 +228,10 @@ void StepLogWriter::addLog(const QString &generator, const QString &level, const
 void StepLogWriter::addLogLine(const QString &generator, const QString &level,
                                const OutputLine &line)
 {
+    if (line.isRun()) {
+        addRun(generator, level, line);
+        return;
+    }
     if (!line.isAscii()) {
         addLog(generator, level, line.text());
         return;
@@ -249,6 +253,40 @@ void StepLogWriter::addLogLine(const QString &generator, const QString &level,
         return;
     }
     appendMessage(level, line.text());
+}
+
+void StepLogWriter::addRun(const QString &generator, const QString &level, const OutputLine &run)
+{
+    // The same files as addLogLine() for each line of the run: step.log gets the bytes as they
+    // are (each line has its newline), a reference grows by all the lines at once.
+    enterLog(generator);
+    const qint64 start = m_log->position();
+    m_log->append(run.data(), run.size());
+    if (canReference(level, true)) {
+        if (m_referenceStart >= 0 && !isSame(level, m_referenceLevel))
+            closeReference();
+        if (m_referenceStart < 0) {
+            const char *newline
+                    = static_cast<const char *>(std::memchr(run.data(), '\n', size_t(run.size())));
+            referenceLine(level, start, run.data(), newline - run.data());
+            m_referenceLines += int(run.lineCount()) - 1;
+        } else {
+            m_referenceLines += int(run.lineCount());
+        }
+        m_referenceEnd = m_log->position();
+        return;
+    }
+    closeReference();
+    const QByteArray &opener = messageStart(level);
+    run.forEachLine([&](const OutputLine &line) {
+        if (opener.isEmpty()) {
+            appendMessage(level, line.text());
+            return;
+        }
+        m_result->append(opener);
+        m_result->append(line.data(), line.size());
+        m_result->append(messageEnd, qint64(sizeof messageEnd) - 1);
+    });
 }
 
 void StepLogWriter::addError(const QString &generator, const QString &message)

@@ -70,6 +70,8 @@ private:
     void enterLog(const QString &generator);
     const QByteArray &messageStart(const QString &level);
     void appendMessage(const QString &level, const QString &text);
+    /// addLogLine() for a run of plain lines (OutputLine::plainRun()).
+    void addRun(const QString &generator, const QString &level, const OutputLine &run);
 
     QFile m_resultFile;
     QFile m_logFile;

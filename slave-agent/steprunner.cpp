@@ -190,11 +190,11 @@ void StepRunner::log(const QString &generator, const QString &level, const QStri
 void StepRunner::logLine(const QString &generator, const QString &level, const OutputLine &line)
 {
     m_log.addLogLine(generator, level, line);
-    ++m_run.logLines;
-    if (line.isAscii() && m_asciiLiveLog)
-        m_asciiLiveLog(line.data(), line.size());
+    m_run.logLines += int(line.lineCount());
+    if ((line.isAscii() || line.isRun()) && m_asciiLiveLog)
+        m_asciiLiveLog(line);
     else if (m_liveLog)
-        m_liveLog(line.text());
+        line.forEachLine([this](const OutputLine &one) { m_liveLog(one.text()); });
 }
 
 void StepRunner::error(const QString &generator, const QString &message)

@@ -41,15 +41,17 @@ class StepRunner : public StepContext
 public:
     /// Receives each line of the live log, already formatted.
     using LiveLog = std::function<void(const QString &line)>;
-    /// Receives the ASCII lines of command outputs as their bytes (see OutputLine).
-    using AsciiLiveLog = std::function<void(const char *data, qint64 size)>;
+    /// Receives the ASCII lines of command outputs as their bytes, and runs of plain lines
+    /// (see OutputLine): what the live log shows for them is their bytes, each with a newline.
+    using AsciiLiveLog = std::function<void(const OutputLine &line)>;
 
     StepRunner(const CommandRegistry &registry, ProcessLauncher &launcher,
                const Core::Interpolator::Context &variables, const QString &basedir,
                StopSignal *stop = nullptr);
 
     void setLiveLog(LiveLog liveLog) { m_liveLog = std::move(liveLog); }
-    /// Where ASCII output lines of logLine() go instead of the LiveLog (which gets the rest).
+    /// Where ASCII output lines and runs of logLine() go instead of the LiveLog (which gets the
+    /// rest).
     void setAsciiLiveLog(AsciiLiveLog liveLog) { m_asciiLiveLog = std::move(liveLog); }
     void setAttachmentUpload(AttachmentUpload upload) { m_attachmentUpload = upload; }
     /// The recipe file as warnings name it (e.g. its path); empty: "the recipe".

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void timeout();
     void stripBasedir_data();
     void stripBasedir();
+    void plainRuns_data();
+    void plainRuns();
 
 private:
     QString basedir() const { return m_dir->path() + "/build"; }
@@ -141,6 +143,86 @@ void tst_ShTools::stripBasedir()
 {
     QFETCH(QString, line);
     QTEST(Agent::ShTools::stripBasedir("/b/dir", line), "expected");
+}
+
+namespace {
+
+QStringList numbers(int from, int to)
+{
+    QStringList lines;
+    for (int i = from; i <= to; ++i)
+        lines << QString::number(i);
+    return lines;
+}
+
+QStringList withPrefix(const QString &prefix, const QStringList &lines)
+{
+    QStringList prefixed;
+    for (const QString &line : lines)
+        prefixed << prefix + line;
+    return prefixed;
+}
+
+} // namespace
+
+void tst_ShTools::plainRuns_data()
+{
+    // Output the launcher reads in runs of plain lines: every line is logged and written to the
+    // output file as it would be alone (basedir stripped in the log only). The streams are
+    // compared one by one: their order between each other depends on the reads.
+    QTest::addColumn<QString>("script"); ///< for sh -c, run in basedir; "BASE" is $PWD
+    QTest::addColumn<QStringList>("out");
+    QTest::addColumn<QStringList>("err");
+    QTest::addColumn<QStringList>("file"); ///< the output file's lines, stdout then stderr
+    QTest::addRow("more than one read")
+            << "seq 1 30000" << numbers(1, 30000) << QStringList{} << numbers(1, 30000);
+    QTest::addRow("basedir inside a run")
+            << "seq 1 50; echo \"at BASE/src\"; echo \"BASE\"; seq 51 60"
+            << numbers(1, 50) + QStringList{"at src", ""} + numbers(51, 60) << QStringList{}
+            << numbers(1, 50) + QStringList{"at BASE/src", "BASE"} + numbers(51, 60);
+    QTest::addRow("stderr beside") << "seq 1 100; seq 1 20 >&2" << numbers(1, 100) << numbers(1, 20)
+                                   << numbers(1, 100) + numbers(1, 20);
+    QTest::addRow("lines that are not plain inside")
+            << "seq 1 5; echo \"a<b\"; echo \"x  \"; printf \"caf\\303\\251\\n\"; seq 6 9"
+            << numbers(1, 5) + QStringList{"a<b", "x", QString::fromUtf8("café")} + numbers(6, 9)
+            << QStringList{}
+            << numbers(1, 5) + QStringList{"a<b", "x", QString::fromUtf8("café")} + numbers(6, 9);
+}
+
+void tst_ShTools::plainRuns()
+{
+    QFETCH(QString, script);
+    QFETCH(QStringList, out);
+    QFETCH(QStringList, err);
+    QFETCH(QStringList, file);
+    const QString base = QDir(basedir()).canonicalPath();
+    script.replace("BASE", base);
+    QString args = "-c '" + script + "'";
+    args.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    const AgentTest::StepOutput output = AgentTest::runStep(
+            "<step id='s'><sh:exec executable='sh' output='out.txt' args=\"" + args + "\"/></step>",
+            basedir());
+    QCOMPARE(output.errors, QStringList{});
+    QStringList seenOut, seenErr;
+    for (const QString &line : output.logLines) {
+        if (line.startsWith("info: "))
+            seenOut << line.mid(6);
+        else
+            seenErr << line;
+    }
+    QCOMPARE(seenOut, out);
+    QCOMPARE(seenErr, withPrefix("error: ", err));
+    QCOMPARE(output.run.logLines, out.size() + err.size());
+    QFile written(basedir() + "/out.txt");
+    QVERIFY2(written.open(QIODevice::ReadOnly), qPrintable(written.fileName()));
+    QStringList fileLines = QString::fromUtf8(written.readAll()).split('\n');
+    QCOMPARE(fileLines.takeLast(), QString());
+    file.replaceInStrings("BASE", base);
+    QCOMPARE(fileLines.size(), file.size());
+    QStringList sortedFile = fileLines, sortedExpected = file;
+    sortedFile.sort();
+    sortedExpected.sort();
+    QCOMPARE(sortedFile, sortedExpected);
 }
 
 QTEST_GUILESS_MAIN(tst_ShTools)

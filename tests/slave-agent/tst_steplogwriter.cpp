@@ -18,6 +18,8 @@ private Q_SLOTS:
     void orderAndGrouping();
     void byteLinesAsText_data();
     void byteLinesAsText();
+    void plainRuns_data();
+    void plainRuns();
 };
 
 void tst_StepLogWriter::roundTrip_data()
@@ -146,6 +148,76 @@ void tst_StepLogWriter::byteLinesAsText()
     QCOMPARE(written[1][0], written[0][0]);
     QCOMPARE(written[1][1], written[0][1]);
     QCOMPARE(written[1][1], line + '\n' + line + '\n' + line + '\n' + line + '\n');
+}
+
+void tst_StepLogWriter::plainRuns_data()
+{
+    // A script of calls: "level:line,line,…" hands the lines over as one run (or, for the
+    // reference files, one addLogLine() per line); "!" starts a command, "error:text" adds an
+    // error, "text:level:line" adds a line as text. Calls are separated by '|'.
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<int>("references"); ///< <bittern:messages …/> in the Referenced form
+    QTest::addRow("one run") << "info:a,b,c" << 1;
+    QTest::addRow("a run of one line") << "info:a" << 0;
+    QTest::addRow("empty lines") << "info:,,x," << 1;
+    QTest::addRow("a run after a single line") << "text:info:a|info:b,c" << 1;
+    QTest::addRow("a run extends a reference") << "info:a,b|info:c,d" << 1;
+    QTest::addRow("another level closes the reference") << "info:a,b|error:c|info:d,e,f" << 2;
+    QTest::addRow("a lone line between runs") << "info:a,b|error:c|info:d" << 1;
+    QTest::addRow("an error between runs") << "info:a,b|error!boom|info:c,d" << 2;
+    QTest::addRow("runs across commands") << "info:a,b|!|info:c,d|!|info:e" << 2;
+    QTest::addRow("a markup line between runs") << "info:a,b|text:info:x<y|info:c,d" << 2;
+    QTest::addRow("a level that needs escaping") << "we<ird:a,b|info:c" << 0;
+}
+
+void tst_StepLogWriter::plainRuns()
+{
+    // A run of plain lines must give exactly the files its lines give one by one.
+    QFETCH(QString, script);
+    QFETCH(int, references);
+    for (const Agent::ResultLogs mode :
+         {Agent::ResultLogs::Embedded, Agent::ResultLogs::Referenced}) {
+        QByteArray written[2][2];
+        for (int asRuns : {0, 1}) {
+            QTemporaryDir dir;
+            Agent::StepLogWriter writer;
+            writer.setResultLogs(mode);
+            QVERIFY(writer.open(dir.filePath("result.xml"), dir.filePath("step.log"), "s"));
+            for (const QString &call : script.split('|')) {
+                if (call == "!") {
+                    writer.startCommand();
+                } else if (call.startsWith("error!")) {
+                    writer.addError("g", call.mid(6));
+                } else if (call.startsWith("text:")) {
+                    const QStringList parts = call.mid(5).split(':');
+                    writer.addLog("g", parts.at(0), parts.at(1));
+                } else {
+                    const int colon = call.lastIndexOf(':');
+                    const QString level = call.left(colon);
+                    const QByteArray lines = call.mid(colon + 1).toLatin1();
+                    const QByteArray run = lines.split(',').join('\n') + '\n';
+                    if (asRuns) {
+                        writer.addLogLine("g", level,
+                                          Agent::OutputLine::plainRun(run.constData(), run.size(),
+                                                                      run.count('\n')));
+                    } else {
+                        for (const QByteArray &line : lines.split(','))
+                            writer.addLogLine(
+                                    "g", level,
+                                    Agent::OutputLine::ascii(line.constData(), line.size(),
+                                                             Agent::OutputLine::Markup::None));
+                    }
+                }
+            }
+            QVERIFY(writer.finish(Core::StepResult()));
+            written[asRuns][0] = TestLib::readFile(dir.filePath("result.xml"));
+            written[asRuns][1] = TestLib::readFile(dir.filePath("step.log"));
+        }
+        QCOMPARE(written[1][0], written[0][0]);
+        QCOMPARE(written[1][1], written[0][1]);
+        QCOMPARE(written[1][0].count("<bittern:messages"),
+                 mode == Agent::ResultLogs::Referenced ? references : 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_StepLogWriter)

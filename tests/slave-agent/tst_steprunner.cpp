@@ -2,6 +2,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "core/interpolator.h"
+#include "slave-agent/commandregistry.h"
+#include "slave-agent/posixprocesslauncher.h"
 #include "steptesthelper.h"
 
 class tst_StepRunner : public QObject
@@ -15,6 +18,8 @@ private Q_SLOTS:
     void interpolation_data();
     void interpolation();
     void logOrder();
+    void liveLog_data();
+    void liveLog();
 
 private:
     QString basedir() const { return m_dir->path() + "/build"; }
@@ -116,6 +121,54 @@ void tst_StepRunner::logOrder()
     QCOMPARE(output.errors.size(), 2);
     QVERIFY(output.errors.at(1).startsWith("Failed to read test report at missing.xml: "));
     QVERIFY(output.resultXml.indexOf("<log") < output.resultXml.indexOf("<error"));
+}
+
+void tst_StepRunner::liveLog_data()
+{
+    // The live log shows the same lines whether ASCII lines and runs of plain lines reach it
+    // as bytes (AsciiLiveLog) or every line as text (LiveLog alone).
+    QTest::addColumn<QString>("script"); ///< for sh -c
+    QTest::addColumn<int>("lines");
+    QTest::addRow("plain lines") << "seq 1 30000" << 30001; // and the error line
+    QTest::addRow("mixed") // one stream: its order against stderr would depend on the reads
+            << "seq 1 50; echo \"a<b\"; echo \"x  \"; printf \"caf\\303\\251\\n\"; seq 51 60" << 64;
+    QTest::addRow("partial last line") << "printf \"a\\nb\\nc\"" << 4;
+}
+
+void tst_StepRunner::liveLog()
+{
+    QFETCH(QString, script);
+    QFETCH(int, lines);
+    QString args = "-c '" + script + "; exit 1'";
+    args.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    const Core::Recipe recipe = AgentTest::recipe("<step id='s'><sh:exec executable='sh' args=\""
+                                                  + args + "\"/></step>");
+    QVERIFY(!recipe.steps.isEmpty());
+    const Agent::CommandRegistry registry = Agent::CommandRegistry::builtin();
+    QStringList shown[2];
+    int runs = 0;
+    for (int asBytes : {0, 1}) {
+        Agent::PosixProcessLauncher launcher(nullptr, 300);
+        Agent::StepRunner runner(registry, launcher, Core::Interpolator::Context(),
+                                 QDir(basedir()).canonicalPath());
+        QStringList &seen = shown[asBytes];
+        runner.setLiveLog([&seen](const QString &line) { seen << line; });
+        if (asBytes) {
+            runner.setAsciiLiveLog([&seen, &runs](const Agent::OutputLine &line) {
+                runs += line.isRun() ? 1 : 0;
+                line.forEachLine([&seen](const Agent::OutputLine &one) {
+                    seen << QString::fromLatin1(one.data(), int(one.size()));
+                });
+            });
+        }
+        const auto run = runner.run(recipe.steps.first(), m_dir->filePath("result.xml"),
+                                    m_dir->filePath("step.log"));
+        QVERIFY(run);
+        QCOMPARE(run.value().logLines, lines - 1); // the error line is not a log line
+    }
+    QCOMPARE(shown[0].size(), lines);
+    QCOMPARE(shown[1], shown[0]);
+    QVERIFY(runs > 0);
 }
 
 QTEST_GUILESS_MAIN(tst_StepRunner)
