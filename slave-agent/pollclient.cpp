@@ -451,6 +451,10 @@ void PollClient::handleStopRequested()
 
 void PollClient::cancelAndStop()
 {
+    // Both stop() and the stopped step's end may get here: the build is cancelled once.
+    if (m_cancelling)
+        return;
+    m_cancelling = true;
     if (m_buildUrl.isEmpty()) {
         finish(PollExit::Stopped);
         return;

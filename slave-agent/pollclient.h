@@ -162,6 +162,7 @@ private:
     bool m_keepaliveInFlight = false;
     bool m_finished = false;
     bool m_stepRunning = false;
+    bool m_cancelling = false; ///< cancelAndStop() ran (one DELETE per stop)
     bool m_stopping = false;
     int m_buildsDone = 0;
 };
