@@ -183,6 +183,10 @@ private:
     Core::Result<void> checkToken(qint64 build, const QString &token);
     /// The build, when @p token is the one its slave was given (else a Conflict error).
     Core::Result<Build> loadOwnedBuild(qint64 id, const QString &token);
+    /// Pending builds in Bitten's order (newest revision first), restricted by @p condition
+    /// (" AND …" with `?` placeholders for @p values; empty: all).
+    Core::Result<QVector<Build>> pendingBuildsWhere(const QString &condition,
+                                                    const QVariantList &values);
     /// Nothing, or NotFound when no configuration is named @p config.
     Core::Result<void> requireConfiguration(const QString &config);
     /// The steps of @p config's recipe, in order.

@@ -193,17 +193,7 @@ Core::Result<StoreGenerations> SqlStore::generations()
 
 Core::Result<QVector<Build>> SqlStore::pendingBuildsAfter(qint64 id)
 {
-    Core::Result<Query> query
-            = exec(QStringLiteral("SELECT ") + SqlRows::buildColumns()
-                           + QStringLiteral(" FROM build WHERE status = 'P' AND id > ? ORDER BY "
-                                            "rev_time DESC, config, slave, id"),
-                   {id});
-    if (!query)
-        return query.error();
-    QVector<Build> builds;
-    while (query.value().next())
-        builds += SqlRows::buildFrom(query.value());
-    return builds;
+    return pendingBuildsWhere(QStringLiteral(" AND id > ?"), {id});
 }
 
 } // namespace Bridge

@@ -80,10 +80,18 @@ Core::Result<qint64> SqlStore::queueBuild(const Build &build)
 
 Core::Result<QVector<Build>> SqlStore::pendingBuilds()
 {
+    return pendingBuildsWhere(QString(), {});
+}
+
+Core::Result<QVector<Build>> SqlStore::pendingBuildsWhere(const QString &condition,
+                                                          const QVariantList &values)
+{
     Core::Result<Query> query
             = exec(QStringLiteral("SELECT ") + SqlRows::buildColumns()
-                   + QStringLiteral(" FROM build WHERE status = 'P' ORDER BY rev_time DESC, "
-                                    "config, slave, id"));
+                           + QStringLiteral(" FROM build WHERE status = 'P'") + condition
+                           + QStringLiteral(" ORDER BY rev_time DESC, config, "
+                                            "slave, id"),
+                   values);
     if (!query)
         return query.error();
     QVector<Build> builds;
